@@ -1,0 +1,41 @@
+# The commands the README gives. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install run test test-sqlite test-postgres lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# A random secret per deployment, written once; never committed (instance/ is ignored).
+instance/config.py:
+	mkdir -p instance
+	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+
+run: install instance/config.py
+	$(BIN)/tracker init-db
+	$(BIN)/tracker run --host 127.0.0.1 --port 5000
+
+# SQLite always; PostgreSQL too when TRACKER_TEST_DATABASE_URL is set (CI sets it).
+test: install
+	env -u TRACKER_TEST_DATABASE_URL $(BIN)/pytest --cov --cov-report=term:skip-covered
+	@if [ -n "$$TRACKER_TEST_DATABASE_URL" ]; then \
+		echo "== the same suite on $$TRACKER_TEST_DATABASE_URL"; \
+		$(BIN)/pytest; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do $(BIN)/python $$b || exit 1; done || echo "no benchmarks yet"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage

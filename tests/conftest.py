@@ -1,0 +1,94 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from tracker import create_app
+from tracker.db import init_db, make_engine
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def server_database_url():
+    """The PostgreSQL URL from TRACKER_TEST_DATABASE_URL, with a fresh schema, or None."""
+    url = os.environ.get("TRACKER_TEST_DATABASE_URL")
+    if not url:
+        return None
+    engine = make_engine(url)
+    SQLModel.metadata.drop_all(engine)
+    SQLModel.metadata.create_all(engine)
+    engine.dispose()
+    return url
+
+
+def _empty_server_database(url):
+    engine = make_engine(url)
+    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+def _test_config(url):
+    return {
+        "TESTING": True,
+        "DATABASE_URL": url,
+        "SAMPLES_DIR": str(SAMPLES) if SAMPLES.is_dir() else None,
+        "MIN_INTERVAL_SECONDS": 0,
+    }
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A SQLite file with tables and reference data, copied for each test (it is faster)."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "tracker.sqlite"
+    app = create_app({**_test_config(f"sqlite:///{path}"), "SECRET_KEY": "t"})
+    with app.app_context():
+        init_db()
+    app.extensions["tracker"]["engine"].dispose()
+    return path
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, server_database_url, sqlite_template):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path / "instance"))
+    if server_database_url:
+        _empty_server_database(server_database_url)
+        url = server_database_url
+    else:
+        shutil.copy(sqlite_template, tmp_path / "tracker.sqlite")
+        url = f"sqlite:///{tmp_path / 'tracker.sqlite'}"
+    app = create_app(_test_config(url))
+    if server_database_url:
+        with app.app_context():
+            init_db()
+    yield app
+    engine = app.extensions["tracker"]["engine"]
+    if engine is not None:
+        engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def session(app):
+    from sqlmodel import Session
+
+    from tracker.db import get_engine
+
+    with app.app_context(), Session(get_engine(), expire_on_commit=False) as s:
+        yield s

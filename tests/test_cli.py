@@ -1,0 +1,51 @@
+import os
+import subprocess
+import sys
+
+import click
+from flask.cli import FlaskGroup, ScriptInfo
+
+
+def _commands(app):
+    group = FlaskGroup(create_app=lambda: app)
+    ctx = click.Context(group, obj=ScriptInfo(create_app=lambda: app))
+    return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+
+
+def test_cli_every_command_has_help(app):
+    commands = _commands(app)
+    assert {"init-db", "run", "add-scheme"} <= set(commands)
+    for name, command in commands.items():
+        assert (command.help or command.short_help), f"{name} has no help text"
+
+
+def test_cli_init_db_reports_counts(runner):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0
+    assert "states 195" in result.output
+
+
+def test_cli_add_scheme_bad_file_clear_error(runner, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("iso3,region\nFRA,EU\nQQQ,EU\n")
+    result = runner.invoke(args=["add-scheme", str(bad), "--slug", "eu", "--name", "EU"])
+    assert result.exit_code == 1
+    assert f"{bad}, line 3: unknown ISO3 code 'QQQ'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_add_scheme_good_file(runner, tmp_path):
+    good = tmp_path / "eu.csv"
+    good.write_text("iso3,region\nFRA,EU\nDEU,EU\n")
+    result = runner.invoke(args=["add-scheme", str(good), "--slug", "eu", "--name", "EU"])
+    assert result.exit_code == 0, result.output
+    assert "1 regions, 2 memberships" in result.output
+
+
+def test_cli_console_script_lists_commands(tmp_path):
+    env = {**os.environ, "TRACKER_INSTANCE_PATH": str(tmp_path), "TRACKER_TESTING": "true"}
+    result = subprocess.run([sys.executable, "-m", "tracker", "--help"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for name in ("init-db", "add-scheme", "run"):
+        assert name in result.stdout

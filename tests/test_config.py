@@ -1,0 +1,56 @@
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from tracker import ConfigError, create_app
+from tracker.config import SETTINGS
+from tracker.db import get_engine
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_settings_every_one_documented_in_readme():
+    readme = README.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", readme, flags=re.M))
+    assert documented == {s.name for s in SETTINGS}
+    assert all(s.help for s in SETTINGS)
+
+
+def test_config_default_secret_refused_outside_debug(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("TRACKER_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app()
+    assert create_app({"SECRET_KEY": "x" * 32}).config["SECRET_KEY"] == "x" * 32
+
+
+def test_config_layers_instance_then_env_then_test_mapping(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    (tmp_path / "config.py").write_text("PAGE_SIZE = 10\nSECRET_KEY = 'from-file'\n")
+    assert create_app().config["PAGE_SIZE"] == 10
+    monkeypatch.setenv("TRACKER_PAGE_SIZE", "20")
+    app = create_app()
+    assert app.config["PAGE_SIZE"] == 20
+    assert app.config["SECRET_KEY"] == "from-file"  # noqa: S105
+    assert create_app({"PAGE_SIZE": 30}).config["PAGE_SIZE"] == 30
+
+
+def test_config_paths_default_under_instance(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True})
+    assert app.config["DATABASE_URL"] == f"sqlite:///{tmp_path / 'tracker.sqlite'}"
+    assert app.config["SEARCH_INDEX_DIR"] == str(tmp_path / "index")
+    assert app.config["CACHE_DIR"] == str(tmp_path / "cache")
+    monkeypatch.setenv("TRACKER_SEARCH_INDEX_DIR", str(tmp_path / "elsewhere"))
+    assert create_app({"TESTING": True}).config["SEARCH_INDEX_DIR"] == str(tmp_path / "elsewhere")
+
+
+def test_db_sqlite_runs_wal_with_foreign_keys(app):
+    if not app.config["DATABASE_URL"].startswith("sqlite"):
+        pytest.skip("SQLite pragmas")
+    with app.app_context(), get_engine().connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1

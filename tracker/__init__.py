@@ -1,0 +1,56 @@
+"""Geneva Tracker: UN Special Procedures communications and resolution sponsorship."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from tracker.config import DEFAULTS, DEV_SECRET_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely; the message says which setting to fix."""
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then TRACKER_* env, then test_config."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("TRACKER_INSTANCE_PATH", str(ROOT / "instance")),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+    )
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("TRACKER")
+    if test_config:
+        app.config.from_mapping(test_config)
+    _resolve_paths(app)
+    if app.config["SECRET_KEY"] == DEV_SECRET_KEY and not (app.debug or app.testing):
+        raise ConfigError(
+            "SECRET_KEY is the development default. Set TRACKER_SECRET_KEY or SECRET_KEY in "
+            f"{Path(app.instance_path) / 'config.py'} (make run writes one for you).")
+
+    from tracker import auth, cli, db, views
+
+    db.init_app(app)
+    auth.init_app(app)
+    views.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _resolve_paths(app: Flask) -> None:
+    """Put every path under the instance folder unless a setting says otherwise."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    cfg = app.config
+    if not cfg.get("DATABASE_URL"):
+        cfg["DATABASE_URL"] = f"sqlite:///{instance / 'tracker.sqlite'}"
+    cfg["SEARCH_INDEX_DIR"] = str(cfg.get("SEARCH_INDEX_DIR") or instance / "index")
+    cfg["CACHE_DIR"] = str(cfg.get("CACHE_DIR") or instance / "cache")
+    if not cfg.get("SAMPLES_DIR"):
+        candidate = ROOT.parent / "shared" / "samples"
+        cfg["SAMPLES_DIR"] = str(candidate) if candidate.is_dir() else None

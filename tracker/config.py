@@ -1,0 +1,41 @@
+"""The documented list of settings and their defaults.
+
+Every setting can be set in ``instance/config.py`` or as ``TRACKER_<NAME>`` in the
+environment (values are parsed as JSON where they parse, so ``TRACKER_DEBUG=true`` is a
+boolean). A test checks that each one is documented in the README.
+"""
+
+from dataclasses import dataclass
+
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS = [
+    Setting("SECRET_KEY", DEV_SECRET_KEY,
+            "Signs sessions. The default is refused unless DEBUG or TESTING is on."),
+    Setting("DATABASE_URL", None,
+            "SQLAlchemy URL. Empty means SQLite at instance/tracker.sqlite (WAL, foreign keys on); "
+            "PostgreSQL as postgresql+psycopg://user@host/db."),
+    Setting("SEARCH_INDEX_DIR", None, "Whoosh index folder. Empty means instance/index."),
+    Setting("CACHE_DIR", None, "Raw HTTP response cache for scrapers. Empty means instance/cache."),
+    Setting("SAMPLES_DIR", None,
+            "Folder of sample data loaded by `tracker load-samples`. Empty means ../shared/samples "
+            "beside the checkout, when present."),
+    Setting("USER_AGENT",
+            "GenevaTracker/0.1 (+https://github.com/geneva-tracker/geneva-tracker; "
+            "human-rights research)",
+            "User agent sent to UN sites; it names the tool and a contact URL."),
+    Setting("MIN_INTERVAL_SECONDS", 3.0,
+            "Minimum seconds between two requests to the same host."),
+    Setting("HTTP_TIMEOUT_SECONDS", 30.0, "Connect and read timeout for each request."),
+    Setting("PAGE_SIZE", 50, "Rows per page in lists."),
+]
+
+DEFAULTS = {s.name: s.default for s in SETTINGS}

@@ -1,0 +1,86 @@
+"""The engine, the per-request session, and init_db."""
+
+from contextlib import contextmanager
+
+import click
+from flask import current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine
+
+from tracker import models  # noqa: F401 - registers the tables on SQLModel.metadata
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL and foreign keys, as PostgreSQL has by nature."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine() -> Engine:
+    ext = current_app.extensions["tracker"]
+    if ext.get("engine") is None:
+        ext["engine"] = make_engine(current_app.config["DATABASE_URL"])
+    return ext["engine"]
+
+
+def get_session() -> Session:
+    """Return the request's session, opened on first use and closed at teardown."""
+    if "db_session" not in g:
+        g.db_session = Session(get_engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def close_session(_exc=None):
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@contextmanager
+def session_scope():
+    """Give a session that commits on success and rolls back on any error (CLI and jobs)."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def init_db(*, drop: bool = False) -> dict:
+    """Create the tables and load the reference data; safe to run again."""
+    from tracker.reference import load_reference_data
+
+    engine = get_engine()
+    if drop:
+        SQLModel.metadata.drop_all(engine)
+    SQLModel.metadata.create_all(engine)
+    with session_scope() as session:
+        return load_reference_data(session=session)
+
+
+@click.command("init-db")
+@click.option("--drop", is_flag=True, help="Drop every table first (destroys all data).")
+def init_db_command(drop):
+    """Create the tables and load states, regions and mandates (idempotent)."""
+    counts = init_db(drop=drop)
+    click.echo("Database ready: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def init_app(app):
+    app.extensions["tracker"] = {"engine": None}
+    app.teardown_appcontext(close_session)
+    app.cli.add_command(init_db_command)

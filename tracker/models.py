@@ -1,0 +1,297 @@
+"""SQLModel tables. Each has a natural key under a unique constraint and UTC timestamps."""
+
+import datetime as dt
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _created():
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
+
+
+def _updated():
+    return Field(
+        default_factory=utcnow,
+        sa_type=DateTime(timezone=True),
+        nullable=False,
+        sa_column_kwargs={"onupdate": utcnow},
+    )
+
+
+def _text(nullable=True):
+    return Field(default=None, sa_column=Column(Text, nullable=nullable))
+
+
+class Timestamped(SQLModel):
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+
+
+# --- States and regions ------------------------------------------------------------------
+
+
+class State(Timestamped, table=True):
+    """A UN member or observer state, keyed by ISO 3166 alpha-3."""
+
+    iso3: str = Field(primary_key=True, max_length=3)
+    m49: str = Field(max_length=3, unique=True)
+    name: str  # UN English short name, e.g. "Bolivia (Plurinational State of)"
+    formal_name: str
+    status: str = Field(max_length=10)  # member | observer
+    member_since: int | None = None
+    m49_region: str
+    m49_subregion: str
+    m49_intermediate: str | None = None
+
+
+class StateAlias(Timestamped, table=True):
+    """A spelling of a state met in UN documents; `key` is the normalised form we match on."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    alias: str
+    iso3: str = Field(foreign_key="state.iso3", index=True)
+    source: str = ""
+    historic: bool = False
+
+
+class RegionScheme(Timestamped, table=True):
+    """A way of grouping states: UN regional groups, M49, the SR on defenders' regions…"""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=60)
+    name: str
+    description: str = ""
+    source: str = ""
+
+
+class Region(Timestamped, table=True):
+    """One region of a scheme."""
+
+    __table_args__ = (UniqueConstraint("scheme_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    scheme_id: int = Field(foreign_key="regionscheme.id", index=True)
+    name: str
+    sort_order: int = 0
+
+
+class RegionMembership(Timestamped, table=True):
+    """A state's place in a region; `counts` marks the one region it is counted in."""
+
+    __table_args__ = (UniqueConstraint("region_id", "iso3", "valid_from"),)
+    id: int | None = Field(default=None, primary_key=True)
+    region_id: int = Field(foreign_key="region.id", index=True)
+    iso3: str = Field(foreign_key="state.iso3", index=True)
+    role: str = "member"  # member | observer | participant
+    counts: bool = True
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+class HrcMembership(Timestamped, table=True):
+    """A state's term on the Human Rights Council."""
+
+    __table_args__ = (UniqueConstraint("iso3", "term_start"),)
+    id: int | None = Field(default=None, primary_key=True)
+    iso3: str = Field(foreign_key="state.iso3", index=True)
+    term_start: dt.date
+    term_end: dt.date
+
+
+# --- Provenance --------------------------------------------------------------------------
+
+
+class Source(Timestamped, table=True):
+    """A page or file that rows were read from, with how and when."""
+
+    __table_args__ = (UniqueConstraint("location", "content_hash"),)
+    id: int | None = Field(default=None, primary_key=True)
+    location: str  # URL or file path
+    fetched_at: datetime = _created()
+    http_status: int | None = None
+    content_hash: str = Field(max_length=64)
+    parser: str
+    parser_version: str
+
+
+class ScrapeRun(Timestamped, table=True):
+    """One run of a scraper or importer and what it did."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_kind: str  # communications | undl | hrc-session | hrc-report | import
+    target: str = ""
+    started_at: datetime = _created()
+    finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    status: str = "running"  # running | finished | failed
+    saved: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    unmatched: int = 0
+    error: str | None = _text()
+
+
+# --- Communications ----------------------------------------------------------------------
+
+
+class Mandate(Timestamped, table=True):
+    """A Special Procedures mandate; labels the site uses but we do not know are unverified."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=120)
+    site_label: str = Field(unique=True)
+    full_name: str
+    kind: str = "thematic"  # thematic | country
+    short_name: str = ""
+    unverified: bool = False
+
+
+class CommunicationMandate(SQLModel, table=True):
+    communication_id: int = Field(foreign_key="communication.id", primary_key=True,
+                                  ondelete="CASCADE")
+    mandate_id: int = Field(foreign_key="mandate.id", primary_key=True)
+
+
+class Communication(Timestamped, table=True):
+    """A letter sent by the Special Procedures; `(addressee_code, number, year)` is the key."""
+
+    __table_args__ = (UniqueConstraint("addressee_code", "number", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    addressee_code: str = Field(max_length=3, index=True)  # ISO3, or OTH for non-states
+    number: int
+    year: int = Field(index=True)
+    type: str = Field(max_length=3, index=True)  # AL UA OL JAL JUA JOL
+    date: dt.date | None = Field(default=None, index=True)
+    state_iso3: str | None = Field(default=None, foreign_key="state.iso3", index=True)
+    addressee_name: str
+    summary: str | None = _text()
+    alleged_victims: int | None = None
+    language: str | None = Field(default=None, max_length=2)
+    letter_url: str | None = None
+    source_url: str | None = None
+    site_id: int | None = None  # the listing row's data-id
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+    # Coding, filled by rules or people in a later issue; None means "not yet coded".
+    women: bool | None = None
+    women_coded_by: str | None = None
+    women_coded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    whrd: bool | None = None
+    whrd_coded_by: str | None = None
+    whrd_coded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    attack_types: str | None = None  # comma-separated slugs
+    attack_types_coded_by: str | None = None
+    attack_types_coded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    perpetrator_type: str | None = None
+    perpetrator_type_coded_by: str | None = None
+    perpetrator_type_coded_at: datetime | None = Field(
+        default=None, sa_type=DateTime(timezone=True))
+
+    @property
+    def reference(self) -> str:
+        return f"{self.type} {self.addressee_code} {self.number}/{self.year}"
+
+
+class Reply(Timestamped, table=True):
+    """A state's reply to a communication."""
+
+    __table_args__ = (UniqueConstraint("communication_id", "url", "date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    communication_id: int = Field(foreign_key="communication.id", index=True, ondelete="CASCADE")
+    date: dt.date | None = None
+    url: str = ""
+    kind: str | None = None  # acknowledgement | substantive | None when unknown
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
+# --- Resolutions, drafts, sponsors, votes ------------------------------------------------
+
+
+class Resolution(Timestamped, table=True):
+    """An adopted HRC or GA resolution, keyed by its symbol."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    body: str = Field(max_length=3, index=True)  # HRC | GA
+    symbol: str = Field(unique=True)  # A/RES/68/181, A/HRC/RES/27/24
+    session: str | None = None
+    title: str = _text(nullable=False)
+    agenda_item: str | None = None
+    adoption_date: dt.date | None = None
+    adoption_method: str | None = None  # without a vote | recorded vote | non-recorded vote
+    orally_revised: bool = False
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    non_voting: int | None = None
+    meeting: str | None = None
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
+class Draft(Timestamped, table=True):
+    """An L-document; `family` is its symbol without /Rev.N, shared by its revisions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(unique=True)
+    family: str = Field(index=True)
+    revision: int = 0
+    resolution_id: int | None = Field(default=None, foreign_key="resolution.id", index=True)
+    resolution_symbol: str | None = None
+    title: str | None = _text()
+    date: dt.date | None = None
+    cover_sponsors: str | None = _text()  # the sponsor list as printed on the cover
+    notes: str | None = _text()
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
+class Sponsorship(Timestamped, table=True):
+    """A state or group sponsoring a draft family: how it joined and whether it withdrew."""
+
+    __table_args__ = (UniqueConstraint("family", "sponsor_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    family: str = Field(index=True)
+    sponsor_key: str  # ISO3, or "group:<name>", or "unmatched:<name>"
+    iso3: str | None = Field(default=None, foreign_key="state.iso3", index=True)
+    group_name: str | None = None
+    on_behalf_of: str | None = None
+    role: str  # main | co | additional
+    joined_on: dt.date | None = None
+    joined_source: str | None = None  # document symbol where the join is recorded
+    withdrawn: bool = False
+    withdrawn_on: dt.date | None = None
+    withdrawn_source: str | None = None
+    raw_name: str
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
+class Vote(Timestamped, table=True):
+    """A vote on a resolution or draft in one body on one day."""
+
+    __table_args__ = (UniqueConstraint("symbol", "date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    symbol: str = Field(index=True)  # resolution symbol, or draft symbol before adoption
+    body: str = Field(max_length=3)
+    date: dt.date | None = None
+    method: str  # recorded | non-recorded | without a vote
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    non_voting: int | None = None
+    total: int | None = None
+    meeting: str | None = None
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
+class VoteCast(Timestamped, table=True):
+    """One state's vote: Y, N, A, or X for present but not voting / absent."""
+
+    __table_args__ = (UniqueConstraint("vote_id", "raw_name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    vote_id: int = Field(foreign_key="vote.id", index=True, ondelete="CASCADE")
+    iso3: str | None = Field(default=None, foreign_key="state.iso3", index=True)
+    raw_name: str
+    value: str = Field(max_length=1)

@@ -1,0 +1,50 @@
+"""States and their places in region schemes: the queries behind the states pages."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from tracker.models import Region, RegionMembership, RegionScheme, State, StateAlias
+from tracker.names import name_key
+
+
+@dataclass
+class RegionGroup:
+    region: Region
+    members: list[tuple[State, RegionMembership]] = field(default_factory=list)
+
+    @property
+    def counted(self) -> int:
+        return sum(1 for _, m in self.members if m.counts)
+
+
+def schemes(session: Session) -> list[RegionScheme]:
+    return list(session.exec(select(RegionScheme).order_by(RegionScheme.id)).all())
+
+
+def scheme_by_slug(session: Session, slug: str) -> RegionScheme | None:
+    return session.exec(select(RegionScheme).where(RegionScheme.slug == slug)).first()
+
+
+def states_by_region(session: Session, scheme: RegionScheme) -> list[RegionGroup]:
+    """List each region of the scheme with its states, in the scheme's order."""
+    rows = session.exec(
+        select(Region, RegionMembership, State)
+        .join(RegionMembership, RegionMembership.region_id == Region.id)
+        .join(State, State.iso3 == RegionMembership.iso3)
+        .where(Region.scheme_id == scheme.id)
+        .order_by(Region.sort_order, Region.name, State.name)
+    ).all()
+    groups: dict[int, RegionGroup] = {}
+    for region, membership, state in rows:
+        groups.setdefault(region.id, RegionGroup(region)).members.append((state, membership))
+    return list(groups.values())
+
+
+def resolve_state(session: Session, name: str) -> str | None:
+    """Return the ISO3 code for a spelling of a state, or None when no alias matches."""
+    key = name_key(name)
+    if len(key) == 3 and session.get(State, key.upper()):
+        return key.upper()
+    alias = session.exec(select(StateAlias).where(StateAlias.key == key)).first()
+    return alias.iso3 if alias else None
