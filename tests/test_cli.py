@@ -8,15 +8,22 @@ from flask.cli import FlaskGroup, ScriptInfo
 
 def _commands(app):
     group = FlaskGroup(create_app=lambda: app)
-    ctx = click.Context(group, obj=ScriptInfo(create_app=lambda: app))
-    return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+    # closing the context pops the app context FlaskGroup pushes for get_command
+    with click.Context(group, obj=ScriptInfo(create_app=lambda: app)) as ctx:
+        return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
 
 
 def test_cli_every_command_has_help(app):
     commands = _commands(app)
     assert {"init-db", "run", "add-scheme"} <= set(commands)
+    assert {"import", "load-samples", "scrape", "formats"} <= set(commands)
     for name, command in commands.items():
         assert (command.help or command.short_help), f"{name} has no help text"
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            assert sub.help, f"{name} {sub_name} has no help text"
+            for param in sub.params:
+                if isinstance(param, click.Option):
+                    assert param.help, f"{name} {sub_name} {param.name} has no help"
 
 
 def test_cli_init_db_reports_counts(runner):

@@ -1,15 +1,52 @@
 """The `tracker` command: thin wrappers over functions the tests also call."""
 
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
-from flask.cli import FlaskGroup
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlmodel import Session
 
-from tracker.db import session_scope
+from scrapers import ScraperError
+from tracker.db import get_engine, session_scope
+from tracker.ingest import Tally, finish_run, start_run
 from tracker.reference import ReferenceDataError, import_scheme_csv
 
 
+def _sessions():
+    engine = get_engine()
+    return lambda: Session(engine, expire_on_commit=False)
+
+
+@contextmanager
+def _run(kind: str, target: str):
+    """Record a ScrapeRun around a scrape or import and print the closing line."""
+    tally = Tally()
+    with _sessions()() as session:
+        run = start_run(session, kind, target)
+    error = None
+    try:
+        yield tally, run
+    except ScraperError as exc:
+        error = str(exc)
+    finally:
+        with _sessions()() as session:
+            finish_run(session, run, tally, error)
+    for name, where in sorted(tally.unmatched.items()):
+        click.echo(f"unmatched name: {name!r} in {where}", err=True)
+    for message in tally.errors[:20]:
+        click.echo(f"failed: {message}", err=True)
+    if len(tally.errors) > 20:
+        click.echo(f"... and {len(tally.errors) - 20} more (see the run's record)", err=True)
+    click.echo(tally.summary())
+    if error:
+        raise click.ClickException(error)
+
+
 @click.command("add-scheme")
+@with_appcontext
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", required=True, help="Short name used in URLs, e.g. 'eu'.")
 @click.option("--name", required=True, help="Name shown to people.")
@@ -26,8 +63,140 @@ def add_scheme_command(csv_file, slug, name, description):
     click.echo(f"Scheme {slug}: {result.regions} regions, {result.memberships} memberships.")
 
 
+def _import(paths, hrc_session=None):
+    from tracker.importers import import_files
+
+    with _run("import", ", ".join(map(str, paths))) as (tally, _), \
+            click.progressbar(length=len(paths), label="Importing", file=None) as bar:
+        import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
+                     progress=lambda _item: bar.update(1))
+
+
+@click.command("import")
+@with_appcontext
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--session", "hrc_session", type=int,
+              help="HRC session number, for a session table whose page does not say.")
+def import_command(files, hrc_session):
+    """Import saved files; the format of each is detected (see `tracker formats`)."""
+    _import(files, hrc_session)
+
+
+@click.command("formats")
+@with_appcontext
+def formats_command():
+    """List the file formats `tracker import` understands."""
+    from tracker.importers import FORMATS
+
+    for name, what in FORMATS.items():
+        click.echo(f"{name:24} {what}")
+
+
+@click.command("load-samples")
+@with_appcontext
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Samples folder (default: the SAMPLES_DIR setting, ../shared/samples).")
+def load_samples_command(folder):
+    """Import the sample data in ../shared/samples through the normal importers."""
+    from tracker.importers import sample_files
+
+    folder = folder or current_app.config.get("SAMPLES_DIR")
+    if not folder or not Path(folder).is_dir():
+        click.echo("No samples folder found; nothing to load.")
+        return
+    files = sample_files(Path(folder))
+    click.echo(f"Loading {len(files)} sample files from {folder}")
+    _import(files)
+
+
+@click.group("scrape")
+def scrape_group():
+    """Fetch UN pages politely (cached, throttled) and store what they hold."""
+
+
+def _client(offline):
+    from tracker.scraping import make_client
+
+    return make_client(offline)
+
+
+_offline = click.option("--offline", type=click.Path(file_okay=False, path_type=Path),
+                        help="Read only saved responses from this folder (cache layout).")
+_force = click.option("--force", is_flag=True, help="Fetch again even what is cached.")
+
+
+@scrape_group.command("communications")
+@with_appcontext
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="Stop at communications older than this date (YYYY-MM-DD).")
+@click.option("--pages", type=int, help="Read at most this many pages.")
+@_offline
+@_force
+def scrape_communications_command(since, pages, offline, force):
+    """Read the Special Procedures' CommunicationSent listing, newest first."""
+    from tracker.scraping import scrape_communications
+
+    with _run("communications", "CommunicationSent") as (tally, run):
+        def show(number, last):
+            click.echo(f"page {number}{' of ' + str(last) if last else ''}: {tally.summary()}",
+                       err=True)
+        scrape_communications(_client(offline), _sessions(), tally, run_id=run.id,
+                              since=since.date() if isinstance(since, datetime) else None,
+                              pages=pages, force=force, progress=show,
+                              base_url=current_app.config["COMMUNICATIONS_URL"])
+
+
+@scrape_group.command("undl")
+@with_appcontext
+@click.option("--query", help="A Digital Library search, e.g. 'women human rights defenders'.")
+@click.option("--record", "records", type=int, multiple=True, help="A record id (repeatable).")
+@click.option("--pages", type=int, help="Read at most this many result pages.")
+@_offline
+@_force
+def scrape_undl_command(query, records, pages, offline, force):
+    """Read drafts, resolutions and votes from the UN Digital Library as MARCXML."""
+    from tracker.scraping import scrape_undl
+
+    if not query and not records:
+        raise click.UsageError("give --query or at least one --record")
+    with _run("undl", query or ",".join(map(str, records))) as (tally, _):
+        scrape_undl(_client(offline), _sessions(), tally, query=query, record_ids=records,
+                    pages=pages, force=force)
+
+
+@scrape_group.command("hrc-session")
+@with_appcontext
+@click.argument("number", type=int)
+@click.option("--url", help="The session's adopted-texts page, if not at the usual address.")
+@_offline
+@_force
+def scrape_hrc_session_command(number, url, offline, force):
+    """Read OHCHR's table of texts adopted at HRC session NUMBER."""
+    from tracker.scraping import scrape_hrc_session
+
+    with _run("hrc-session", str(number)) as (tally, _):
+        scrape_hrc_session(_client(offline), _sessions(), tally, session_number=number,
+                           url=url, force=force)
+
+
+@scrape_group.command("hrc-report")
+@with_appcontext
+@click.argument("url")
+@_offline
+@_force
+def scrape_hrc_report_command(url, offline, force):
+    """Read sponsors and votes from an HRC session report (PDF or text) at URL."""
+    from tracker.scraping import scrape_hrc_report
+
+    with _run("hrc-report", url) as (tally, _):
+        scrape_hrc_report(_client(offline), _sessions(), tally, url=url, force=force)
+
+
 def init_app(app):
-    app.cli.add_command(add_scheme_command)
+    for command in (add_scheme_command, import_command, formats_command, load_samples_command,
+                    scrape_group):
+        app.cli.add_command(command)
 
 
 def _create_app():

@@ -36,6 +36,9 @@ SETTINGS = [
             "Minimum seconds between two requests to the same host."),
     Setting("HTTP_TIMEOUT_SECONDS", 30.0, "Connect and read timeout for each request."),
     Setting("PAGE_SIZE", 50, "Rows per page in lists."),
+    Setting("COMMUNICATIONS_URL",
+            "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
+            "The Special Procedures listing the communications scraper walks (?page=N)."),
 ]
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}

@@ -4,6 +4,7 @@ from contextlib import contextmanager
 
 import click
 from flask import current_app, g
+from flask.cli import with_appcontext
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
@@ -73,6 +74,7 @@ def init_db(*, drop: bool = False) -> dict:
 
 
 @click.command("init-db")
+@with_appcontext
 @click.option("--drop", is_flag=True, help="Drop every table first (destroys all data).")
 def init_db_command(drop):
     """Create the tables and load states, regions and mandates (idempotent)."""

@@ -268,6 +268,23 @@ class Sponsorship(Timestamped, table=True):
     source_id: int | None = Field(default=None, foreign_key="source.id")
 
 
+class SponsorshipEvent(Timestamped, table=True):
+    """Each join or withdrawal as printed, with its source document; Sponsorship sums them."""
+
+    __table_args__ = (UniqueConstraint("family", "sponsor_key", "action", "role",
+                                       "source_document"),)
+    id: int | None = Field(default=None, primary_key=True)
+    family: str = Field(index=True)
+    sponsor_key: str
+    iso3: str | None = Field(default=None, foreign_key="state.iso3")
+    action: str  # join | withdraw
+    role: str = ""  # main | cover | co | additional for joins; "" for withdrawals
+    date: dt.date | None = None
+    source_document: str = ""
+    raw_name: str
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+
+
 class Vote(Timestamped, table=True):
     """A vote on a resolution or draft in one body on one day."""
 

@@ -1,0 +1,190 @@
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from sqlmodel import Session, select
+
+from tracker.db import get_engine
+from tracker.ingest import Tally
+from tracker.models import Communication, Reply, ScrapeRun, Sponsorship, Vote, VoteCast
+from tracker.scraping import scrape_communications
+
+from .conftest import FIXTURES, SAMPLES
+
+LISTING = "/LatestReports/CommunicationSent"
+
+
+def test_cli_import_every_format_with_closing_line(runner, app):
+    files = [FIXTURES / "undl" / "draft_68_181_reconstructed.xml",
+             FIXTURES / "undl" / "vote_recorded_reconstructed.xml",
+             FIXTURES / "undl" / "ga_votes_2025_reconstructed.csv",
+             FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html",
+             FIXTURES / "hrc" / "report_7_2_excerpt_reconstructed.txt",
+             FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"]
+    result = runner.invoke(args=["import", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("saved ") and "unmatched names 1" in last
+    assert "unmatched name: 'Atlantis'" in result.output
+    assert "failed 2" in last  # the record without 191 and table row 27/99
+    with app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Vote).where(Vote.symbol == "A/RES/72/999")).one().yes == 3
+        casts = {c.raw_name: c.iso3 for c in s.exec(select(VoteCast))}
+        assert casts["SWAZILAND"] == "SWZ" and casts["TÜRKİYE"] == "TUR"
+        run = s.exec(select(ScrapeRun)).one()
+        assert run.status == "finished" and run.unmatched == 1 and "Atlantis" in run.error
+
+
+def test_cli_import_unknown_format_clear_message(runner, tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("foo,bar\n1,2\n")
+    result = runner.invoke(args=["import", str(bad)])
+    assert result.exit_code == 0
+    assert f"failed: {bad}: CSV header matches no known format: foo, bar" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_import_changed_layout_counts_failed_and_stores_nothing(runner, app):
+    page = FIXTURES / "ohchr" / "communicationsent_layout_changed_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert "failed 1" in result.output
+    assert "layout changed" in result.output
+    with app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Communication)).all() == []
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+def test_cli_load_samples(runner):
+    result = runner.invoke(args=["load-samples"])
+    assert result.exit_code == 0, result.output
+    assert "failed 0, unmatched names 0" in result.output
+
+
+def test_cli_scrape_offline_missing_page_is_clear(runner, tmp_path):
+    result = runner.invoke(args=["scrape", "communications", "--offline", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no saved response for this URL" in result.output
+
+
+# --- a live scrape against a local server ----------------------------------------------
+
+
+class ListingServer:
+    """Serves the reconstructed listing pages; page 2 can be held back to kill a run."""
+
+    def __init__(self, httpserver):
+        self.hold = threading.Event()
+        self.page2_requested = threading.Event()
+        pages = {n: (FIXTURES / "ohchr" / f"communicationsent_page{n}_reconstructed.html")
+                 .read_text() for n in (1, 2)}
+        httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+
+        def handler(request):
+            from werkzeug import Response
+            n = int(request.args.get("page", "1"))
+            if n == 2:
+                self.page2_requested.set()
+                while self.hold.is_set():
+                    time.sleep(0.05)
+            return Response(pages[n], content_type="text/html; charset=utf-8")
+
+        httpserver.expect_request(LISTING).respond_with_handler(handler)
+        self.url = httpserver.url_for(LISTING)
+        self.log = httpserver.log
+
+
+def _snapshot(app):
+    with app.app_context(), Session(get_engine()) as s:
+        comms = sorted((c.addressee_code, c.number, c.year, c.type, c.summary, c.date)
+                       for c in s.exec(select(Communication)))
+        replies = sorted((r.url, r.date) for r in s.exec(select(Reply)))
+        return comms, replies
+
+
+def _clear(app):
+    with app.app_context(), Session(get_engine()) as s:
+        for model in (Reply, ScrapeRun):
+            for row in s.exec(select(model)):
+                s.delete(row)
+        s.commit()
+        from tracker.models import CommunicationMandate
+        for row in s.exec(select(CommunicationMandate)):
+            s.delete(row)
+        s.commit()
+        for row in s.exec(select(Communication)):
+            s.delete(row)
+        s.commit()
+
+
+def _scrape_cmd(app, tmp_path, server_url):
+    env = {**os.environ, "TRACKER_INSTANCE_PATH": str(tmp_path / "instance"),
+           "TRACKER_TESTING": "true", "TRACKER_DATABASE_URL": app.config["DATABASE_URL"],
+           "TRACKER_MIN_INTERVAL_SECONDS": "0", "TRACKER_COMMUNICATIONS_URL": server_url,
+           "TRACKER_CACHE_DIR": str(tmp_path / "cache")}
+    return [sys.executable, "-m", "tracker", "scrape", "communications"], env
+
+
+@pytest.mark.slow
+def test_scrape_killed_mid_run_resumes_to_same_database(app, tmp_path, httpserver):
+    server = ListingServer(httpserver)
+    cmd, env = _scrape_cmd(app, tmp_path, server.url)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "saved 6" in done.stdout
+    expected = _snapshot(app)
+    assert len(expected[0]) == 6
+
+    _clear(app)
+    shutil.rmtree(tmp_path / "cache")
+    server.page2_requested.clear()
+    server.hold.set()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert server.page2_requested.wait(60)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    server.hold.clear()
+    partial = _snapshot(app)
+    assert len(partial[0]) == 4  # page 1 landed whole, page 2 not at all
+
+    again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert _snapshot(app) == expected
+    with app.app_context(), Session(get_engine()) as s:
+        statuses = [r.status for r in s.exec(select(ScrapeRun).order_by(ScrapeRun.id))]
+    assert statuses == ["interrupted", "finished"]
+
+
+def test_scrape_incremental_stops_at_known_page(app, tmp_path, httpserver):
+    from scrapers.http import HttpClient
+
+    server = ListingServer(httpserver)
+    client = HttpClient(min_interval=0)  # no cache: count every fetch
+    with app.app_context():
+        engine = get_engine()
+        sessions = lambda: Session(engine, expire_on_commit=False)  # noqa: E731
+        for _ in range(2):
+            with sessions() as s:
+                run = ScrapeRun(source_kind="communications", status="finished")
+                s.add(run)
+                s.commit()
+                run_id = run.id
+            tally = Tally()
+            scrape_communications(client, sessions, tally, run_id=run_id, base_url=server.url)
+    pages = [r.args.get("page") for r, _ in server.log if r.path == LISTING]
+    # the first run reads both pages; the second stops at page 1, all of it known
+    assert pages == ["1", "2", "1"]
+    assert (tally.saved, tally.skipped) == (0, 4)
+
+
+def test_sponsorship_roles_from_report(runner, app):
+    runner.invoke(args=["import", str(FIXTURES / "hrc" / "report_7_2_excerpt_reconstructed.txt")])
+    with app.app_context(), Session(get_engine()) as s:
+        roles = {r.iso3: r.role for r in s.exec(select(Sponsorship)
+                                                 .where(Sponsorship.family == "A/HRC/7/L.9"))}
+    assert roles["CUB"] == "main" and roles["BOL"] == "co" and roles["CIV"] == "additional"

@@ -1,0 +1,371 @@
+"""Store scraper records: idempotent upserts on natural keys, with provenance and run counts.
+
+Every batch (one page, one file) is written in one transaction, each record inside a
+savepoint, so a bad record is logged and skipped while the rest of the batch lands,
+and a killed run leaves whole batches or nothing. Run twice, nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, select
+
+from scrapers.records import (
+    CommunicationRecord,
+    DraftRecord,
+    ResolutionRecord,
+    SponsorEvent,
+    VoteRecord,
+)
+from scrapers.sponsors import draft_family, draft_revision
+from tracker.models import (
+    Communication,
+    CommunicationMandate,
+    Draft,
+    Mandate,
+    Reply,
+    Resolution,
+    ScrapeRun,
+    Source,
+    Sponsorship,
+    SponsorshipEvent,
+    State,
+    Vote,
+    VoteCast,
+)
+from tracker.resolver import StateResolver
+from tracker.store import upsert
+
+log = logging.getLogger(__name__)
+
+ROLE_RANK = {"main": 4, "co": 3, "cover": 2, "additional": 1, "unknown": 0}
+
+
+@dataclass
+class Tally:
+    """What a run did, and the names it could not match."""
+
+    saved: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    unmatched: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    changed_communications: set[int] = field(default_factory=set)
+    changed_resolutions: set[str] = field(default_factory=set)
+
+    def count(self, outcome: str) -> None:
+        if outcome == "saved":
+            self.saved += 1
+        elif outcome == "updated":
+            self.updated += 1
+        else:
+            self.skipped += 1
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        self.errors.append(message)
+        log.warning("skipped: %s", message)
+
+    def summary(self) -> str:
+        return (f"saved {self.saved}, updated {self.updated}, skipped {self.skipped}, "
+                f"failed {self.failed}, unmatched names {len(self.unmatched)}")
+
+
+def start_run(session: Session, kind: str, target: str = "") -> ScrapeRun:
+    run = ScrapeRun(source_kind=kind, target=target[:500])
+    session.add(run)
+    session.commit()
+    return run
+
+
+def finish_run(session: Session, run: ScrapeRun, tally: Tally, error: str | None = None):
+    run = session.merge(run)
+    run.finished_at = datetime.now(UTC)
+    run.status = "failed" if error else "finished"
+    run.saved, run.updated, run.skipped = tally.saved, tally.updated, tally.skipped
+    run.failed, run.unmatched = tally.failed, len(tally.unmatched)
+    parts = [error] if error else []
+    if tally.unmatched:
+        parts.append("unmatched names: " + "; ".join(
+            f"{n!r} ({w})" for n, w in sorted(tally.unmatched.items())))
+    if tally.errors:
+        parts.append("failed records: " + "; ".join(tally.errors[:50]))
+    run.error = "\n".join(parts) or None
+    session.add(run)
+    session.commit()
+    return run
+
+
+def record_source(session: Session, *, location: str, content: bytes, parser: str,
+                  parser_version: str, http_status: int | None = None,
+                  fetched_at: datetime | None = None) -> Source:
+    digest = hashlib.sha256(content).hexdigest()
+    values = {"parser": parser, "parser_version": parser_version, "http_status": http_status}
+    if fetched_at:
+        values["fetched_at"] = fetched_at
+    source, _ = upsert(session, Source, {"location": location, "content_hash": digest}, values)
+    return source
+
+
+def _each(session: Session, tally: Tally, records, store):
+    """Store each record in its own savepoint; a failure skips that record only."""
+    for rec in records:
+        try:
+            with session.begin_nested():
+                tally.count(store(rec))
+        except (SQLAlchemyError, ValueError) as exc:
+            tally.fail(f"{getattr(rec, 'location', '?')}: {exc.__class__.__name__}: "
+                       f"{str(exc).splitlines()[0]}")
+
+
+# --- communications -------------------------------------------------------------------
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+class CommunicationStore:
+    def __init__(self, session: Session, tally: Tally, source: Source | None):
+        self.session, self.tally, self.source = session, tally, source
+        self.mandates = {m.site_label.casefold(): m for m in session.exec(select(Mandate))}
+        self.states = set(session.exec(select(State.iso3)).all())
+
+    def mandate(self, label: str) -> Mandate:
+        found = self.mandates.get(label.casefold())
+        if found is None:
+            # A label we do not know is kept and flagged, never dropped.
+            found, _ = upsert(self.session, Mandate, {"slug": _slug(label)},
+                              {"site_label": label, "full_name": label, "unverified": True})
+            self.mandates[label.casefold()] = found
+        return found
+
+    def __call__(self, rec: CommunicationRecord) -> str:
+        key = {"addressee_code": rec.addressee_code, "number": rec.number, "year": rec.year}
+        values = {
+            "type": rec.type, "date": rec.date, "addressee_name": rec.addressee_name,
+            "state_iso3": rec.addressee_code if rec.addressee_code in self.states else None,
+            "summary": rec.summary, "alleged_victims": rec.alleged_victims,
+            "language": rec.language, "letter_url": rec.letter_url,
+            "source_url": rec.source_url, "site_id": rec.site_id,
+        }
+        existing = self.session.exec(select(Communication).filter_by(**key)).first()
+        if existing is not None:
+            # A file may know less than the page did: never erase what we have with None.
+            values = {k: v for k, v in values.items() if v is not None}
+        if self.source is not None and (existing is None or existing.source_id is None):
+            values["source_id"] = self.source.id
+        row, outcome = upsert(self.session, Communication, key, values)
+        wanted = {self.mandate(label).id for label in rec.mandates}
+        have = set(self.session.exec(select(CommunicationMandate.mandate_id)
+                                     .where(CommunicationMandate.communication_id == row.id)))
+        if wanted - have:
+            self.session.add_all(CommunicationMandate(communication_id=row.id, mandate_id=m)
+                                 for m in wanted - have)
+            outcome = "updated" if outcome == "unchanged" else outcome
+        for reply in rec.replies:
+            _, r_outcome = upsert(self.session, Reply, {
+                "communication_id": row.id, "url": reply.url, "date": reply.date},
+                {"kind": reply.kind, "source_id": self.source.id if self.source else None}
+                if reply.kind else {})
+            if r_outcome == "saved" and outcome == "unchanged":
+                outcome = "updated"
+        if outcome != "unchanged":
+            self.tally.changed_communications.add(row.id)
+        return outcome
+
+
+def store_communications(session: Session, records: list[CommunicationRecord], tally: Tally,
+                         source: Source | None = None) -> None:
+    _each(session, tally, records, CommunicationStore(session, tally, source))
+
+
+# --- resolutions, drafts, sponsors, votes ---------------------------------------------
+
+
+def _ensure_resolution(session: Session, symbol: str, body: str | None,
+                       title: str | None) -> Resolution:
+    row = session.exec(select(Resolution).where(Resolution.symbol == symbol)).first()
+    if row is None:
+        row = Resolution(symbol=symbol, body=body or "GA", title=title or symbol)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _sponsor_key(session, resolver: StateResolver, event: SponsorEvent, where: str,
+                 tally: Tally):
+    match = resolver.resolve(event.name, where=where)
+    if match is None:
+        tally.unmatched.setdefault(event.name, where)
+        return f"unmatched:{event.name}", None, None
+    if match.kind == "group":
+        return f"group:{match.value}", None, match.value
+    return match.value, match.value, None
+
+
+class FamilyLedger:
+    """A draft family's sponsorship rows and events, read once and written in one flush."""
+
+    def __init__(self, session: Session, family: str):
+        self.session, self.family = session, family
+        self.rows = {r.sponsor_key: r for r in session.exec(
+            select(Sponsorship).where(Sponsorship.family == family))}
+        self.events = {(e.sponsor_key, e.action, e.role, e.source_document) for e in
+                       session.exec(select(SponsorshipEvent)
+                                    .where(SponsorshipEvent.family == family))}
+
+    def apply(self, resolver: StateResolver, event: SponsorEvent, where: str, tally: Tally,
+              source: Source | None) -> str:
+        key, iso3, group = _sponsor_key(self.session, resolver, event, where, tally)
+        role = (event.role or "") if event.action == "join" else ""
+        event_key = (key, event.action, role, event.source_document or "")
+        new_event = event_key not in self.events
+        if new_event:
+            self.events.add(event_key)
+            self.session.add(SponsorshipEvent(
+                family=self.family, sponsor_key=key, action=event.action, role=role,
+                source_document=event.source_document or "", iso3=iso3, date=event.date,
+                raw_name=event.name, source_id=source.id if source else None))
+        outcome = self._summarise(key, iso3, group, event, source)
+        return "updated" if outcome == "unchanged" and new_event else outcome
+
+    def _summarise(self, key, iso3, group, event, source) -> str:
+        row = self.rows.get(key)
+        if row is None:
+            row = Sponsorship(family=self.family, sponsor_key=key, iso3=iso3, group_name=group,
+                              role=(event.role or "unknown") if event.action == "join"
+                              else "unknown", raw_name=event.name,
+                              source_id=source.id if source else None)
+            self.rows[key] = row
+            self.session.add(row)
+            before = None
+        else:
+            before = _sponsorship_state(row)
+        if event.action == "join":
+            if before is None:
+                row.on_behalf_of, row.joined_on = event.on_behalf_of, event.date
+                row.joined_source = event.source_document
+            else:
+                if ROLE_RANK.get(event.role or "unknown", 0) > ROLE_RANK.get(row.role, 0):
+                    row.role = event.role
+                    row.joined_source = event.source_document or row.joined_source
+                if event.date and (row.joined_on is None or event.date < row.joined_on):
+                    row.joined_on = event.date
+                row.joined_source = row.joined_source or event.source_document
+                row.on_behalf_of = row.on_behalf_of or event.on_behalf_of
+                if (row.withdrawn and event.date and row.withdrawn_on
+                        and event.date > row.withdrawn_on):
+                    row.withdrawn, row.withdrawn_on, row.withdrawn_source = False, None, None
+        else:
+            row.withdrawn = True
+            row.withdrawn_on = event.date or row.withdrawn_on
+            row.withdrawn_source = event.source_document or row.withdrawn_source
+        if before is None:
+            return "saved"
+        return "unchanged" if _sponsorship_state(row) == before else "updated"
+
+
+def _sponsorship_state(row: Sponsorship) -> tuple:
+    return (row.role, row.joined_on, row.joined_source, row.withdrawn, row.withdrawn_on,
+            row.withdrawn_source, row.on_behalf_of)
+
+
+class DraftStore:
+    def __init__(self, session: Session, tally: Tally, source: Source | None,
+                 resolver: StateResolver):
+        self.session, self.tally, self.source, self.resolver = session, tally, source, resolver
+
+    def __call__(self, rec: DraftRecord) -> str:
+        resolution = (_ensure_resolution(self.session, rec.resolution_symbol, rec.body,
+                                         rec.title) if rec.resolution_symbol else None)
+        values = {"family": rec.family, "revision": rec.revision, "title": rec.title,
+                  "date": rec.date, "cover_sponsors": rec.cover_sponsors, "notes": rec.notes,
+                  "resolution_symbol": rec.resolution_symbol,
+                  "resolution_id": resolution.id if resolution else None}
+        existing = self.session.exec(select(Draft).where(Draft.symbol == rec.symbol)).first()
+        if existing is not None:
+            values = {k: v for k, v in values.items() if v is not None}
+        if self.source is not None and (existing is None or existing.source_id is None):
+            values["source_id"] = self.source.id
+        _, outcome = upsert(self.session, Draft, {"symbol": rec.symbol}, values)
+        ledger = FamilyLedger(self.session, rec.family)
+        for event in rec.events:
+            changed = ledger.apply(self.resolver, event, rec.location, self.tally, self.source)
+            if changed != "unchanged" and outcome == "unchanged":
+                outcome = "updated"
+        self.session.flush()
+        if outcome != "unchanged" and rec.resolution_symbol:
+            self.tally.changed_resolutions.add(rec.resolution_symbol)
+        return outcome
+
+
+def store_drafts(session: Session, records: list[DraftRecord], tally: Tally,
+                 source: Source | None = None, resolver: StateResolver | None = None) -> None:
+    _each(session, tally, records,
+          DraftStore(session, tally, source, resolver or StateResolver(session)))
+
+
+def store_resolutions(session: Session, records: list[ResolutionRecord], tally: Tally,
+                      source: Source | None = None) -> None:
+    def store(rec: ResolutionRecord) -> str:
+        values = {"body": rec.body, "title": rec.title, "session": rec.session,
+                  "agenda_item": rec.agenda_item, "adoption_date": rec.adoption_date,
+                  "adoption_method": rec.adoption_method, "orally_revised": rec.orally_revised,
+                  "yes": rec.yes, "no": rec.no, "abstain": rec.abstain,
+                  "non_voting": rec.non_voting, "meeting": rec.meeting}
+        values = {k: v for k, v in values.items() if v is not None}
+        if source is not None:
+            values["source_id"] = source.id
+        row, outcome = upsert(session, Resolution, {"symbol": rec.symbol}, values)
+        for symbol in rec.draft_symbols:
+            draft = session.exec(select(Draft).where(Draft.symbol == symbol)).first()
+            if draft is None:
+                session.add(Draft(symbol=symbol, family=draft_family(symbol),
+                                  revision=draft_revision(symbol), resolution_id=row.id,
+                                  resolution_symbol=rec.symbol))
+            elif draft.resolution_id != row.id:
+                draft.resolution_id, draft.resolution_symbol = row.id, rec.symbol
+                session.add(draft)
+        session.flush()
+        if outcome != "unchanged":
+            tally.changed_resolutions.add(rec.symbol)
+        return outcome
+
+    _each(session, tally, records, store)
+
+
+def store_votes(session: Session, records: list[VoteRecord], tally: Tally,
+                source: Source | None = None, resolver: StateResolver | None = None) -> None:
+    resolver = resolver or StateResolver(session)
+    states = set(session.exec(select(State.iso3)).all())
+
+    def store(rec: VoteRecord) -> str:
+        values = {"body": rec.body, "method": rec.method, "yes": rec.yes, "no": rec.no,
+                  "abstain": rec.abstain, "non_voting": rec.non_voting, "total": rec.total,
+                  "meeting": rec.meeting}
+        if source is not None:
+            values["source_id"] = source.id
+        vote, outcome = upsert(session, Vote, {"symbol": rec.symbol, "date": rec.date}, values)
+        for cast in rec.casts:
+            iso3 = cast.iso3 if cast.iso3 in states else None
+            if iso3 is None:
+                match = resolver.resolve(cast.name, where=rec.location)
+                iso3 = match.value if match and match.kind == "state" else None
+                if iso3 is None:
+                    tally.unmatched.setdefault(cast.name, rec.location)
+            _, c_outcome = upsert(session, VoteCast, {"vote_id": vote.id, "raw_name": cast.name},
+                                  {"iso3": iso3, "value": cast.value})
+            if c_outcome != "unchanged" and outcome == "unchanged":
+                outcome = "updated"
+        tally.changed_resolutions.add(rec.symbol)
+        return outcome
+
+    _each(session, tally, records, store)
