@@ -22,6 +22,7 @@ instance/config.py:
 run: install instance/config.py
 	$(BIN)/tracker init-db
 	$(BIN)/tracker load-samples
+	$(BIN)/tracker reindex
 	$(BIN)/tracker run --host 127.0.0.1 --port 5000
 
 # SQLite always; PostgreSQL too when TRACKER_TEST_DATABASE_URL is set (CI sets it).

@@ -1,5 +1,6 @@
 """The `tracker` command: thin wrappers over functions the tests also call."""
 
+import time
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ def _run(kind: str, target: str):
     finally:
         with _sessions()() as session:
             finish_run(session, run, tally, error)
+            _update_search_index(session, tally)
     for name, where in sorted(tally.unmatched.items()):
         click.echo(f"unmatched name: {name!r} in {where}", err=True)
     for message in tally.errors[:20]:
@@ -43,6 +45,36 @@ def _run(kind: str, target: str):
     click.echo(tally.summary())
     if error:
         raise click.ClickException(error)
+
+
+def _update_search_index(session, tally):
+    """Write what the run changed into the search index, after its commits."""
+    from tracker.search import IndexBusy, update_index
+
+    try:
+        n = update_index(current_app.config["SEARCH_INDEX_DIR"], session,
+                         communication_ids=tally.changed_communications,
+                         resolution_symbols=tally.changed_resolutions)
+    except IndexBusy as exc:
+        click.echo(f"search index not updated: {exc} Run `tracker reindex` later.", err=True)
+        return
+    if n:
+        click.echo(f"search index: {n} items written", err=True)
+
+
+@click.command("reindex")
+@with_appcontext
+def reindex_command():
+    """Rebuild the search index from the database and switch to it atomically."""
+    from tracker.search import IndexBusy, rebuild_index
+
+    start = time.perf_counter()
+    try:
+        with _sessions()() as session:
+            n = rebuild_index(current_app.config["SEARCH_INDEX_DIR"], session)
+    except IndexBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Indexed {n} items in {time.perf_counter() - start:.1f} s.")
 
 
 @click.command("add-scheme")
@@ -195,14 +227,17 @@ def scrape_hrc_report_command(url, offline, force):
 
 def init_app(app):
     for command in (add_scheme_command, import_command, formats_command, load_samples_command,
-                    scrape_group):
+                    scrape_group, reindex_command):
         app.cli.add_command(command)
 
 
 def _create_app():
-    from tracker import create_app
+    from tracker import ConfigError, create_app
 
-    return create_app()
+    try:
+        return create_app()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 main = FlaskGroup(create_app=_create_app, load_dotenv=False,

@@ -1,0 +1,513 @@
+"""The Whoosh index of communications and resolutions: schema, writing, rebuilding, querying.
+
+The index is derived data. It is written after the database commit (by the CLI and
+jobs, never by a web request) and can be rebuilt from the database at will. A rebuild
+writes a new generation folder and then switches a pointer file atomically, so readers
+see the old index or the new one, never a half-built one. One writer at a time: a
+second waits `WRITER_TIMEOUT` seconds, then gets IndexBusy with a clear message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+from whoosh import index as windex
+from whoosh import qparser, sorting
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.index import LockError
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import And, Every, NullQuery, Or, Query, Term
+
+from tracker.analysis import FoldStemAnalyzer
+from tracker.models import (
+    Communication,
+    CommunicationMandate,
+    Draft,
+    Mandate,
+    Region,
+    RegionMembership,
+    RegionScheme,
+    Reply,
+    Resolution,
+    Sponsorship,
+)
+
+WRITER_TIMEOUT = 10.0
+MAX_QUERY_LENGTH = 1000
+POINTER = "CURRENT"
+
+# Stems English and folds accents, so "Peña" finds "Pena" and "defensoras" finds
+# "defensora"; summaries are in English, French or Spanish.
+# Folding comes before stemming, so "Dupré" and "Dupre" stem alike (see tracker.analysis).
+ANALYZER = FoldStemAnalyzer()
+
+SPELL_ANALYZER = FoldStemAnalyzer(stem_words=False, stoplist=())
+
+FACETS = ("doc_type", "state", "group", "region", "mandate", "type", "year", "reply",
+          "women", "whrd", "body")
+
+
+def make_schema() -> Schema:
+    return Schema(
+        key=ID(unique=True, stored=True),
+        doc_type=ID(stored=True, sortable=True),
+        reference=ID(stored=True),
+        refwords=TEXT(analyzer=ANALYZER),  # "HND 5/2013" as words, for the default field
+        type=ID(stored=True, sortable=True),
+        date=DATETIME(stored=True, sortable=True),
+        year=ID(stored=True, sortable=True),
+        state=ID(stored=True, sortable=True),
+        addressee=TEXT(analyzer=ANALYZER, stored=True),
+        group=ID(stored=True, sortable=True),
+        region=KEYWORD(commas=True, stored=True, sortable=True),
+        mandate=KEYWORD(commas=True, stored=True, sortable=True),
+        reply=ID(stored=True, sortable=True),
+        women=ID(stored=True, sortable=True),
+        whrd=ID(stored=True, sortable=True),
+        summary=TEXT(analyzer=ANALYZER, stored=True),
+
+        title=TEXT(analyzer=ANALYZER, stored=True),
+        symbol=ID(stored=True),
+        drafts=KEYWORD(commas=True, stored=True),
+        body=ID(stored=True, sortable=True),
+        session=ID(stored=True),
+        method=ID(stored=True),
+        sponsors=KEYWORD(commas=True, stored=True),
+        url=STORED(),
+        db_id=STORED(),
+    )
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing the index."""
+
+
+# --- where the index lives ------------------------------------------------------------
+
+
+def _current_dir(root: Path) -> Path | None:
+    pointer = root / POINTER
+    if pointer.exists():
+        path = root / pointer.read_text().strip()
+        if windex.exists_in(str(path)):
+            return path
+    return None
+
+
+def _switch(root: Path, generation: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=root, prefix=".pointer-")
+    with os.fdopen(fd, "w") as f:
+        f.write(generation.name)
+    os.replace(tmp, root / POINTER)
+    for old in sorted(root.glob("gen-*"))[:-2]:  # keep the one readers may still hold
+        if old != generation:
+            shutil.rmtree(old, ignore_errors=True)
+    _CACHE.clear()
+
+
+def _new_generation(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f"gen-{time.time_ns()}"
+    path.mkdir()
+    windex.create_in(str(path), make_schema())
+    return path
+
+
+def open_index(root: str | Path, *, create: bool = True):
+    """Open the current generation, creating an empty one on first use."""
+    root = Path(root)
+    current = _current_dir(root)
+    if current is None:
+        if not create:
+            return None
+        current = _new_generation(root)
+        _switch(root, current)
+    return windex.open_dir(str(current))
+
+
+def _writer(ix):
+    try:
+        return ix.writer(timeout=WRITER_TIMEOUT)
+    except LockError:
+        raise IndexBusy(f"the search index at {ix.storage.folder} is being written by "
+                        f"another process; waited {WRITER_TIMEOUT:.0f} s. Try again when "
+                        "it finishes.") from None
+
+
+# --- documents from the database ------------------------------------------------------
+
+
+def _flag(value: bool | None) -> str:
+    return "not coded" if value is None else ("yes" if value else "no")
+
+
+def region_term(scheme_slug: str, region_name: str) -> str:
+    """The index term of a region: "sr-hrd:europe-north-america-and-central-asia"."""
+    return f"{scheme_slug}:" + re.sub(r"[^a-z0-9]+", "-", region_name.lower()).strip("-")
+
+
+def _regions_by_state(session: Session) -> tuple[dict[str, list[str]], dict[str, str]]:
+    regions: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, str] = {}
+    rows = session.exec(select(RegionMembership.iso3, RegionMembership.counts, Region.name,
+                               RegionScheme.slug)
+                        .join(Region, Region.id == RegionMembership.region_id)
+                        .join(RegionScheme, RegionScheme.id == Region.scheme_id)).all()
+    for iso3, counts, name, slug in rows:
+        regions[iso3].append(region_term(slug, name))
+        if slug == "un-groups" and counts:
+            groups[iso3] = name
+    return regions, groups
+
+
+def communication_docs(session: Session, ids: Iterable[int] | None = None):
+    """Yield index documents for communications (all, or those ids), in few queries."""
+    regions, groups = _regions_by_state(session)
+    slugs = {m.id: m.slug for m in session.exec(select(Mandate))}
+    id_list = None if ids is None else list(ids)
+    chunks = [None] if id_list is None else [id_list[i:i + 500]
+                                             for i in range(0, len(id_list), 500)]
+    for chunk in chunks:
+        stmt = select(Communication)
+        links = select(CommunicationMandate)
+        replies = select(Reply.communication_id)
+        if chunk is not None:
+            stmt = stmt.where(Communication.id.in_(chunk))
+            links = links.where(CommunicationMandate.communication_id.in_(chunk))
+            replies = replies.where(Reply.communication_id.in_(chunk))
+        mandates: dict[int, list[str]] = defaultdict(list)
+        for link in session.exec(links):
+            mandates[link.communication_id].append(slugs[link.mandate_id])
+        replied = set(session.exec(replies))
+        for c in session.exec(stmt):
+            when = datetime.combine(c.date, datetime.min.time()) if c.date else None
+            doc = {
+                "key": f"comm:{c.id}", "doc_type": "communication", "db_id": c.id,
+                "reference": c.reference, "refwords": c.reference, "type": c.type,
+                "year": str(c.year), "state": c.state_iso3 or "OTH",
+                "addressee": c.addressee_name, "group": groups.get(c.state_iso3 or "", "none"),
+                "region": ",".join(regions.get(c.state_iso3 or "", [])),
+                "mandate": ",".join(sorted(mandates.get(c.id, []))),
+                "reply": "replied" if c.id in replied else "awaiting",
+                "women": _flag(c.women), "whrd": _flag(c.whrd), "summary": c.summary or "",
+
+                "url": c.letter_url or c.source_url,
+            }
+            if when:
+                doc["date"] = when
+            yield doc
+
+
+def resolution_docs(session: Session, symbols: Iterable[str] | None = None):
+    stmt = select(Resolution)
+    if symbols is not None:
+        stmt = stmt.where(Resolution.symbol.in_(list(symbols)))
+    for r in session.exec(stmt):
+        drafts = session.exec(select(Draft).where(Draft.resolution_id == r.id)).all()
+        families = {d.family for d in drafts}
+        sponsors = sorted({s.iso3 for s in session.exec(
+            select(Sponsorship).where(Sponsorship.family.in_(families)))
+            if s.iso3 and not s.withdrawn}) if families else []
+        title = r.title or ""
+        doc = {"key": f"res:{r.symbol}", "doc_type": "resolution", "db_id": r.id,
+               "symbol": r.symbol, "reference": r.symbol, "refwords": r.symbol,
+               "title": title, "summary": title, "body": r.body,
+               "session": r.session or "",
+               "method": r.adoption_method or "", "drafts": ",".join(d.symbol for d in drafts),
+               "sponsors": ",".join(sponsors), "state": "", "type": "", "reply": "",
+               "women": "", "whrd": "", "group": "", "region": "", "mandate": ""}
+        when = r.adoption_date or next((d.date for d in drafts if d.date), None)
+        if when:
+            doc["date"] = datetime.combine(when, datetime.min.time())
+            doc["year"] = str(when.year)
+        yield doc
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+_WRITE_LOCK = threading.Lock()
+
+
+def update_index(root: str | Path, session: Session, *, communication_ids=(),
+                 resolution_symbols=()) -> int:
+    """Write the given items after their database commit; return how many were written."""
+    communication_ids, resolution_symbols = set(communication_ids), set(resolution_symbols)
+    if not communication_ids and not resolution_symbols:
+        return 0
+    with _WRITE_LOCK:
+        ix = open_index(root)
+        writer = _writer(ix)
+        n, texts = 0, []
+        try:
+            for doc in communication_docs(session, communication_ids):
+                writer.update_document(**doc)
+                texts += [doc["addressee"], doc["summary"]]
+                n += 1
+            for doc in resolution_docs(session, resolution_symbols):
+                writer.update_document(**doc)
+                texts.append(doc["title"])
+                n += 1
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        _add_vocabulary(ix.storage.folder, _words(texts))
+        _CACHE.clear()
+        return n
+
+
+def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
+    """Build a new generation from the database and switch readers to it."""
+    root = Path(root)
+    with _WRITE_LOCK:
+        generation = _new_generation(root)
+        ix = windex.open_dir(str(generation))
+        kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
+            "limitmb": 256}
+        writer = ix.writer(**kwargs)
+        n, words = 0, set()
+        try:
+            for doc in communication_docs(session):
+                writer.add_document(**doc)
+                words |= _words([doc["addressee"], doc["summary"]])
+                n += 1
+            for doc in resolution_docs(session):
+                writer.add_document(**doc)
+                words |= _words([doc["title"]])
+                n += 1
+            writer.commit()
+            _add_vocabulary(generation, words)
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        _switch(root, generation)
+        return n
+
+
+# --- querying -------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    fields: dict
+    highlight: str
+    score: float | None
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    pages: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    notice: str | None = None  # "we searched for the plain words instead …"
+    suggestion: str | None = None  # "did you mean"
+
+
+def _parser(ix) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(["refwords", "addressee", "summary", "title"], ix.schema,
+                                      group=qparser.AndGroup)
+    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(qparser.GtLtPlugin())
+    return parser
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def parse_query(ix, text: str) -> tuple[Query, str | None]:
+    """Parse the user's query; on any trouble fall back to plain words and say so."""
+    text = (text or "").strip()
+    notice = None
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH]
+        notice = f"The query was cut to its first {MAX_QUERY_LENGTH} characters."
+    if not text:
+        return Every(), notice
+    if not _WORD.search(text):
+        return Every(), "The query had no words to search for, so everything is shown."
+    try:
+        # Whoosh's date parser reads "2013-05-02" as the year 2013; it reads 20130502 right.
+        compact = re.sub(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b",
+                         lambda m: m.group(1) + m.group(2) + (m.group(3) or ""), text)
+        query = _parser(ix).parse(compact)
+        if query is NullQuery:
+            raise ValueError("nothing to search")
+        # Pathological wildcards (a leading '*') are slow; treat them as plain words.
+        if re.search(r"(^|\s)[*?]", text):
+            raise ValueError("wildcard")
+        return query, notice
+    except Exception:  # noqa: BLE001 - Whoosh raises many kinds; every one means "plain words"
+        words = _WORD.findall(text)
+        plain = Or([Term(f, w) for w in _analysed(words) for f in ("summary", "title",
+                                                                    "addressee", "refwords")])
+        return plain, ("Your query could not be read as written, so we searched for its "
+                       "words: " + " ".join(words[:20]))
+
+
+def _analysed(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        out.extend(t.text for t in ANALYZER(w))
+    return list(dict.fromkeys(out))
+
+
+def filters_query(filters: dict[str, list[str]]) -> Query | None:
+    parts = []
+    for name, values in filters.items():
+        values = [v for v in values if v]
+        if name not in FACETS or not values:
+            continue
+        parts.append(Or([Term(name, v) for v in values]) if len(values) > 1 else
+                     Term(name, values[0]))
+    return And(parts) if parts else None
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size=256):
+        super().__init__()
+        self.size = size
+        self.lock = threading.Lock()
+
+    def get_or(self, key, compute):
+        with self.lock:
+            if key in self:
+                self.move_to_end(key)
+                return self[key]
+        value = compute()
+        with self.lock:
+            self[key] = value
+            if len(self) > self.size:
+                self.popitem(last=False)
+        return value
+
+
+# Facet counts per (generation, query, filters); cleared on every index change.
+_CACHE = _LRU()
+
+
+def _facet_counts(searcher, query, filt, names) -> dict[str, list[tuple[str, int]]]:
+    facets = {n: sorting.FieldFacet(n, allow_overlap=n in ("region", "mandate"),
+                                    maptype=sorting.Count) for n in names}
+    results = searcher.search(query, filter=filt, limit=1, groupedby=facets)
+    out = {}
+    for name in names:
+        counts = results.groups(name)
+        out[name] = sorted(((k, v) for k, v in counts.items() if k not in (None, "")),
+                           key=lambda kv: (-kv[1], kv[0]))
+    return out
+
+
+def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
+           sort: str = "relevance", page: int = 1, per_page: int = 20,
+           facets: Iterable[str] = FACETS, doc_type: str | None = "communication"
+           ) -> SearchResult:
+    """Search the index; never raises on a bad query."""
+    ix = open_index(root)
+    filters = dict(filters or {})
+    if doc_type:
+        filters["doc_type"] = [doc_type]
+    query, notice = parse_query(ix, text)
+    filt = filters_query(filters)
+    page = max(1, page)
+    with ix.searcher() as searcher:
+        kwargs = {"filter": filt}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        elif sort == "date-asc":
+            kwargs.update(sortedby="date")
+        results = searcher.search_page(query, page, pagelen=per_page, terms=True, **kwargs)
+        results.results.fragmenter = ContextFragmenter(maxchars=300, surround=60)
+        results.results.formatter = HtmlFormatter(tagname="mark", classname="hl")
+        hits = []
+        for hit in results:
+            fields = hit.fields()
+            snippet = hit.highlights("summary") if hit.get("summary") else ""
+            hits.append(Hit(fields, snippet, hit.score if sort == "relevance" else None))
+        total = results.total
+        gen = ix.storage.folder
+        key = (gen, ix.latest_generation(), repr(query), repr(filt), tuple(facets))
+        facet_counts = _CACHE.get_or(
+            key, lambda: _facet_counts(searcher, query, filt, tuple(facets)))
+        suggestion = None
+        if total == 0 and text.strip():
+            suggestion = _did_you_mean(ix.storage.folder, text)
+    pages = max(1, -(-total // per_page))
+    return SearchResult(query=text, total=total, page=min(page, pages), pages=pages,
+                        hits=hits, facets=facet_counts, notice=notice, suggestion=suggestion)
+
+
+VOCABULARY = "vocabulary.txt"
+_VOCAB_CACHE: dict[tuple[str, float], list[str]] = {}
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {t.text for text in texts for t in SPELL_ANALYZER(text or "") if len(t.text) > 2
+            and not t.text.isdigit()}
+
+
+def _add_vocabulary(folder: str | Path, words: set[str]) -> None:
+    """Keep the generation's unstemmed words for "did you mean" (cheaper than a field)."""
+    path = Path(folder) / VOCABULARY
+    known = set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+    if words - known:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".vocab-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(sorted(known | words)))
+        os.replace(tmp, path)
+
+
+def _vocabulary(folder: str | Path) -> list[str]:
+    path = Path(folder) / VOCABULARY
+    if not path.exists():
+        return []
+    key = (str(path), path.stat().st_mtime)
+    if key not in _VOCAB_CACHE:
+        _VOCAB_CACHE.clear()
+        _VOCAB_CACHE[key] = path.read_text(encoding="utf-8").split()
+    return _VOCAB_CACHE[key]
+
+
+def _did_you_mean(folder, text: str) -> str | None:
+    """Swap each unknown word for the closest known word, keeping the query's shape."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = _vocabulary(folder)
+    known = set(vocabulary)
+    changed = False
+
+    def fix(m):
+        nonlocal changed
+        word = m.group(0)
+        key = "".join(t.text for t in SPELL_ANALYZER(word))
+        if (not key or key in known or (m.start() > 0 and text[m.start() - 1] == ":")
+                or word in ("AND", "OR", "NOT", "TO")):
+            return word
+        best = process.extractOne(key, vocabulary, scorer=fuzz.ratio, score_cutoff=75)
+        if best:
+            changed = True
+            return best[0]
+        return word
+
+    fixed = _WORD.sub(fix, text)
+    return fixed if changed else None
+
+
+def as_date(value) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
