@@ -254,11 +254,11 @@ def run(size: int, queries: int):
               f"{(tmp / 'fts.sqlite').stat().st_size / 2**20:8.1f} MiB")
         mix = query_mix(queries)
         db = sqlite3.connect(tmp / "fts.sqlite")
-        S._CACHE.clear()
+        S._TABLES.clear()
         for kind, words, filters in mix[:5]:  # warm both (file cache, Python imports)
             whoosh_query(root, kind, words, filters)
             fts_query(db, kind, words, filters)
-        S._CACHE.clear()
+        S._TABLES.clear()
         results = {}
         for kind, words, filters in mix:
             w = timed(whoosh_query, root, kind, words, filters)
@@ -274,7 +274,7 @@ def run(size: int, queries: int):
                   f"   {pct(w, 95) / max(pct(f, 95), 0.001):9.1f}")
         cached = [timed(whoosh_query, root, "faceted", w, fl)
                   for kind, w, fl in mix if kind == "faceted"]
-        print(f"faceted again (facet cache warm): p50 {pct(cached, 50):.1f}ms "
+        print(f"faceted again (warm): p50 {pct(cached, 50):.1f}ms "
               f"p95 {pct(cached, 95):.1f}ms")
         db.close()
         print(f"ingest 1,000 through the database + incremental index: "

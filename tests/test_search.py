@@ -200,3 +200,11 @@ def test_analyzer_matches_whoosh_filter_chain():
     ours = [(t.text, t.pos) for t in search_mod.ANALYZER(text, positions=True)]
     theirs = [(t.text, t.pos) for t in chain(text, positions=True)]
     assert ours == theirs
+
+
+def test_search_text_with_broad_filter_keeps_filter(three_languages, index_dir):
+    # two of three documents await a reply: a filter covering most of the index
+    result = search(index_dir, "defensoras OR defenders OR defenseure",
+                    filters={"reply": ["awaiting"]})
+    assert sorted(h.fields["reference"] for h in result.hits) == ["UA GBR 2/2013",
+                                                                  "UA HND 5/2013"]

@@ -15,17 +15,18 @@ import shutil
 import tempfile
 import threading
 import time
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 from sqlmodel import Session, select
 from whoosh import index as windex
-from whoosh import qparser, sorting
+from whoosh import qparser
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.index import LockError
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
@@ -114,7 +115,6 @@ def _switch(root: Path, generation: Path) -> None:
     for old in sorted(root.glob("gen-*"))[:-2]:  # keep the one readers may still hold
         if old != generation:
             shutil.rmtree(old, ignore_errors=True)
-    _CACHE.clear()
 
 
 def _new_generation(root: Path) -> Path:
@@ -265,7 +265,6 @@ def update_index(root: str | Path, session: Session, *, communication_ids=(),
             writer.cancel()
             raise
         _add_vocabulary(ix.storage.folder, _words(texts))
-        _CACHE.clear()
         return n
 
 
@@ -379,39 +378,110 @@ def filters_query(filters: dict[str, list[str]]) -> Query | None:
     return And(parts) if parts else None
 
 
-class _LRU(OrderedDict):
-    def __init__(self, size=256):
-        super().__init__()
-        self.size = size
-        self.lock = threading.Lock()
-
-    def get_or(self, key, compute):
-        with self.lock:
-            if key in self:
-                self.move_to_end(key)
-                return self[key]
-        value = compute()
-        with self.lock:
-            self[key] = value
-            if len(self) > self.size:
-                self.popitem(last=False)
-        return value
+_LOCAL = threading.local()
 
 
-# Facet counts per (generation, query, filters); cleared on every index change.
-_CACHE = _LRU()
+def _searcher(root: str | Path):
+    """A searcher per thread, kept open and refreshed when the index changes.
+
+    Opening an index reads its table of contents and every segment; doing that per
+    request was most of a query's time (bench/search.py).
+    """
+    root = Path(root)
+    folder = _current_dir(root)
+    if folder is None:
+        open_index(root)
+        folder = _current_dir(root)
+    cache = getattr(_LOCAL, "searchers", None)
+    if cache is None:
+        cache = _LOCAL.searchers = {}
+    searcher = cache.get(str(folder))
+    if searcher is None:
+        for old in cache.values():
+            old.close()
+        cache.clear()
+        searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
+    elif not searcher.up_to_date():
+        searcher = cache[str(folder)] = searcher.refresh()
+    return searcher
 
 
-def _facet_counts(searcher, query, filt, names) -> dict[str, list[tuple[str, int]]]:
-    facets = {n: sorting.FieldFacet(n, allow_overlap=n in ("region", "mandate"),
-                                    maptype=sorting.Count) for n in names}
-    results = searcher.search(query, filter=filt, limit=1, groupedby=facets)
-    out = {}
-    for name in names:
-        counts = results.groups(name)
-        out[name] = sorted(((k, v) for k, v in counts.items() if k not in (None, "")),
-                           key=lambda kv: (-kv[1], kv[0]))
-    return out
+class FacetTable:
+    """Per index generation: for each facet value, the array of documents that carry it.
+
+    Counting facets is then a numpy gather per value instead of a Python loop per
+    document, and a filter-only search (browsing) needs no Whoosh matching at all.
+    """
+
+    def __init__(self, reader):
+        self.size = reader.doc_count_all()
+        self.alive = np.zeros(self.size, dtype=bool)
+        self.alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.postings: dict[str, dict[str, np.ndarray]] = {}
+        for name in FACETS:
+            values = {}
+            for term in reader.lexicon(name):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                values[text] = np.fromiter(reader.postings(name, term).all_ids(),
+                                           dtype=np.int64)
+            self.postings[name] = values
+        self.dates = np.zeros(self.size, dtype=np.int64)
+        if reader.has_column("date"):
+            column = reader.column_reader("date")
+            self.dates = np.fromiter(
+                (int(d.timestamp()) if d else 0 for d in (column[i] for i in range(self.size))),
+                dtype=np.int64, count=self.size)
+
+    def mask(self, filters: dict[str, list[str]]) -> np.ndarray:
+        mask = self.alive.copy()
+        for name, values in filters.items():
+            values = [v for v in values if v]
+            if name not in FACETS or not values:
+                continue
+            allowed = np.zeros(self.size, dtype=bool)
+            for v in values:
+                ids = self.postings[name].get(v)
+                if ids is not None:
+                    allowed[ids] = True
+            mask &= allowed
+        return mask
+
+    def counts(self, mask: np.ndarray, names) -> dict[str, list[tuple[str, int]]]:
+        out = {}
+        for name in names:
+            pairs = [(v, int(np.count_nonzero(mask[ids])))
+                     for v, ids in self.postings.get(name, {}).items()]
+            out[name] = sorted(((v, c) for v, c in pairs if c and v),
+                               key=lambda kv: (-kv[1], kv[0]))
+        return out
+
+
+_TABLES: dict[tuple[str, int], FacetTable] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def _facet_table(searcher) -> FacetTable:
+    key = (searcher._ix.storage.folder, searcher._ix.latest_generation())
+    with _TABLES_LOCK:
+        table = _TABLES.get(key)
+        if table is None:
+            _TABLES.clear()
+            table = _TABLES[key] = FacetTable(searcher.reader())
+        return table
+
+
+def _highlight(text: str, terms: set[str]) -> str:
+    if not text or not terms:
+        return ""
+    return highlight(text, frozenset(terms), ANALYZER,
+                     ContextFragmenter(maxchars=300, surround=60),
+                     HtmlFormatter(tagname="mark", classname="hl"), top=2)
+
+
+def _as_mask(ids: np.ndarray, size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[ids] = True
+    return mask
 
 
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
@@ -419,35 +489,52 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
            facets: Iterable[str] = FACETS, doc_type: str | None = "communication"
            ) -> SearchResult:
     """Search the index; never raises on a bad query."""
-    ix = open_index(root)
+    searcher = _searcher(root)
     filters = dict(filters or {})
     if doc_type:
         filters["doc_type"] = [doc_type]
-    query, notice = parse_query(ix, text)
-    filt = filters_query(filters)
+    query, notice = parse_query(searcher._ix, text)
+    table = _facet_table(searcher)
+    mask = table.mask(filters)
     page = max(1, page)
-    with ix.searcher() as searcher:
-        kwargs = {"filter": filt}
-        if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
-        elif sort == "date-asc":
-            kwargs.update(sortedby="date")
-        results = searcher.search_page(query, page, pagelen=per_page, terms=True, **kwargs)
-        results.results.fragmenter = ContextFragmenter(maxchars=300, surround=60)
-        results.results.formatter = HtmlFormatter(tagname="mark", classname="hl")
-        hits = []
-        for hit in results:
-            fields = hit.fields()
-            snippet = hit.highlights("summary") if hit.get("summary") else ""
-            hits.append(Hit(fields, snippet, hit.score if sort == "relevance" else None))
-        total = results.total
-        gen = ix.storage.folder
-        key = (gen, ix.latest_generation(), repr(query), repr(filt), tuple(facets))
-        facet_counts = _CACHE.get_or(
-            key, lambda: _facet_counts(searcher, query, filt, tuple(facets)))
-        suggestion = None
-        if total == 0 and text.strip():
-            suggestion = _did_you_mean(ix.storage.folder, text)
+    browsing = isinstance(query, Every)
+    if browsing:
+        matched = np.flatnonzero(mask)
+    else:
+        ids = np.fromiter(query.docs(searcher), dtype=np.int64)
+        matched = ids[mask[ids]] if ids.size else ids
+    total = int(matched.size)
+    start = (page - 1) * per_page
+    if browsing or sort in ("date", "date-asc"):
+        order = np.argsort(table.dates[matched], kind="stable")
+        if sort != "date-asc":
+            order = order[::-1]  # newest first, also when browsing by relevance
+        page_ids = [int(i) for i in matched[order][start:start + per_page]]
+        scores = [None] * len(page_ids)
+    else:
+        # With no filter but the document type, exclude the few others instead of passing
+        # a set of every matching document, which costs more than the matching it saves.
+        unfiltered = not any(v for k, v in filters.items() if k != "doc_type")
+        restrict = None if unfiltered else set(matched.tolist())
+        exclude = (Term("doc_type", "resolution") if unfiltered and doc_type == "communication"
+                   else None)
+        results = searcher.search(query, filter=restrict, mask=exclude,
+                                  limit=start + per_page)
+        # scored_length, not len(): len() would score every match just to count it
+        shown = range(start, min(results.scored_length(), start + per_page))
+        page_ids = [results.docnum(i) for i in shown]
+        scores = [results.score(i) for i in shown]
+    terms = set() if browsing else {
+        t.decode() if isinstance(t, bytes) else t
+        for f, t in query.iter_all_terms() if f in ("summary", "title")}
+    hits = []
+    for docnum, score in zip(page_ids, scores, strict=True):
+        fields = searcher.stored_fields(docnum)
+        hits.append(Hit(fields, _highlight(fields.get("summary", ""), terms), score))
+    facet_counts = table.counts(_as_mask(matched, table.size), tuple(facets))
+    suggestion = None
+    if total == 0 and text.strip():
+        suggestion = _did_you_mean(searcher._ix.storage.folder, text)
     pages = max(1, -(-total // per_page))
     return SearchResult(query=text, total=total, page=min(page, pages), pages=pages,
                         hits=hits, facets=facet_counts, notice=notice, suggestion=suggestion)
