@@ -92,3 +92,38 @@ def session(app):
 
     with app.app_context(), Session(get_engine(), expire_on_commit=False) as s:
         yield s
+
+
+@pytest.fixture(scope="module")
+def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
+    """An app with the sample data imported and indexed, shared by a module's read-only tests."""
+    from sqlmodel import Session
+
+    from tracker.db import get_engine
+    from tracker.importers import import_files, sample_files
+    from tracker.ingest import Tally
+    from tracker.search import rebuild_index
+
+    folder = tmp_path_factory.mktemp("loaded")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TRACKER_INSTANCE_PATH", str(folder / "instance"))
+    if server_database_url:
+        _empty_server_database(server_database_url)
+        url = server_database_url
+    else:
+        shutil.copy(sqlite_template, folder / "tracker.sqlite")
+        url = f"sqlite:///{folder / 'tracker.sqlite'}"
+    app = create_app(_test_config(url))
+    with app.app_context():
+        if server_database_url:
+            init_db()
+        engine = get_engine()
+        files = sample_files(SAMPLES) if SAMPLES.is_dir() else []
+        files += [FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html",
+                  FIXTURES / "undl" / "vote_recorded_reconstructed.xml"]
+        import_files(files, lambda: Session(engine, expire_on_commit=False), Tally())
+        with Session(engine) as session:
+            rebuild_index(app.config["SEARCH_INDEX_DIR"], session)
+    yield app
+    engine.dispose()
+    mp.undo()

@@ -26,8 +26,6 @@ def test_states_page_unknown_scheme_is_404_in_site_look(client):
     assert "Geneva Tracker" in response.get_data(as_text=True)
 
 
-def test_home_serves_states(client):
-    assert "States by UN regional groups" in client.get("/").get_data(as_text=True)
 
 
 def test_auth_private_view_hidden_without_account(app):

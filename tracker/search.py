@@ -598,3 +598,32 @@ def _did_you_mean(folder, text: str) -> str | None:
 
 def as_date(value) -> date | None:
     return value.date() if isinstance(value, datetime) else value
+
+
+def crosstab(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
+             rows: str, cols: str, doc_type: str = "communication"
+             ) -> tuple[dict[str, dict[str, int]], int, str | None]:
+    """Count matching documents by two facets at once (for dashboards); never raises.
+
+    Returns ({row value: {column value: count}}, total, notice). Uses the same query
+    language and filters as `search`, so a dashboard and its search agree.
+    """
+    searcher = _searcher(root)
+    filters = {**(filters or {}), "doc_type": [doc_type]}
+    query, notice = parse_query(searcher._ix, text)
+    table = _facet_table(searcher)
+    mask = table.mask(filters)
+    if not isinstance(query, Every):
+        ids = np.fromiter(query.docs(searcher), dtype=np.int64)
+        mask = mask & _as_mask(ids, table.size)
+    out: dict[str, dict[str, int]] = {}
+    col_sets = table.postings.get(cols, {})
+    for row_value, row_ids in table.postings.get(rows, {}).items():
+        row_mask = np.zeros(table.size, dtype=bool)
+        row_mask[row_ids] = True
+        row_mask &= mask
+        if not row_mask.any():
+            continue
+        out[row_value] = {c: int(np.count_nonzero(row_mask[ids])) for c, ids in col_sets.items()
+                          if np.count_nonzero(row_mask[ids])}
+    return out, int(np.count_nonzero(mask)), notice

@@ -2,7 +2,17 @@
 
 
 def init_app(app):
-    from tracker.views import errors, states
+    from tracker.views import (
+        communications,
+        dashboards,
+        errors,
+        helpers,
+        resolutions,
+        search,
+        states,
+    )
 
-    app.register_blueprint(states.bp)
+    for module in (search, states, communications, resolutions, dashboards):
+        app.register_blueprint(module.bp)
     errors.init_app(app)
+    helpers.init_app(app)

@@ -1,0 +1,91 @@
+"""Charts and the world map as SVG, rendered on the server.
+
+No JavaScript is needed to see them, so they print and go into PDF and DOCX briefs.
+Every label is escaped; every bar can carry a link to the list behind its number.
+"""
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from markupsafe import Markup, escape
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    href: str | None = None
+    note: str = ""
+
+
+def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640,
+              bar_height: int = 22, label_width: int = 220) -> Markup:
+    """A horizontal bar chart with its numbers written out (readable in print)."""
+    top = max((b.value for b in bars), default=0) or 1
+    height = bar_height * len(bars) + 30
+    plot = width - label_width - 70
+    out = [f'<svg class="chart" role="img" aria-label="{escape(title)}" '
+           f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
+           f"<title>{escape(title)}</title>"]
+    for i, bar in enumerate(bars):
+        y = 20 + i * bar_height
+        w = max(1.0, plot * bar.value / top) if bar.value else 0
+        label = escape(bar.label if len(bar.label) <= 34 else bar.label[:33] + "…")
+        value = f"{bar.value:g}{unit}" + (f" {bar.note}" if bar.note else "")
+        rect = (f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_height - 6}" '
+                f'class="bar"/>')
+        text = (f'<text x="{label_width - 6}" y="{y + bar_height - 10}" text-anchor="end" '
+                f'class="label">{label}</text>'
+                f'<text x="{label_width + w + 4:.1f}" y="{y + bar_height - 10}" '
+                f'class="value">{escape(value)}</text>')
+        if bar.href:
+            out.append(f'<a href="{escape(bar.href)}">{rect}{text}</a>')
+        else:
+            out.append(rect + text)
+    out.append("</svg>")
+    return Markup("".join(out))  # noqa: S704 - every value above went through escape()
+
+
+@lru_cache(maxsize=1)
+def _world() -> dict:
+    text = resources.files("tracker").joinpath("data", "world-110m-paths.json").read_text()
+    return json.loads(text)
+
+
+STATUS_COLOURS = {
+    "main": "#0b5cad", "co": "#6ea8dc", "withdrew": "#d9822b", "never": "#e8e8e8",
+    "not a member": "#ffffff",
+}
+
+
+def world_map(status_by_m49: dict[str, str], names: dict[str, str], *, title: str,
+              links: dict[str, str] | None = None) -> Markup:
+    """Colour each country by its status; a legend explains the colours."""
+    world = _world()
+    links = links or {}
+    out = [f'<svg class="map" role="img" aria-label="{escape(title)}" '
+           f'viewBox="0 0 {world["width"]:g} {world["height"] + 40:g}" width="100%" '
+           'xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>"]
+    for m49, country in world["countries"].items():
+        status = status_by_m49.get(m49, "not a member")
+        name = names.get(m49, country["name"])
+        path = (f'<path d="{country["d"]}" fill="{STATUS_COLOURS[status]}" '
+                f'stroke="#888" stroke-width="0.3"><title>{escape(name)}: '
+                f'{escape(status)}</title></path>')
+        if m49 in links:
+            path = f'<a href="{escape(links[m49])}">{path}</a>'
+        out.append(path)
+    y = world["height"] + 12
+    for i, (status, colour) in enumerate(STATUS_COLOURS.items()):
+        x = 10 + i * 140
+        out.append(f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}" '
+                   f'stroke="#888" stroke-width="0.5"/><text x="{x + 20}" y="{y + 12}" '
+                   f'class="legend">{escape(status)}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))  # noqa: S704 - every value above went through escape()
+
+
+def mapped_m49() -> set[str]:
+    return set(_world()["countries"])

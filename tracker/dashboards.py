@@ -1,0 +1,85 @@
+"""Dashboard tables: communications by region and year, reply rates, co-sponsorship."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from tracker.models import Draft, Resolution, Sponsorship, State
+from tracker.resolutions import status_of
+from tracker.search import crosstab
+from tracker.states import scheme_by_slug, states_by_region
+
+
+@dataclass
+class RegionRow:
+    region: str
+    term: str
+    by_year: dict[str, int]
+    total: int
+    women: int
+    coded: int
+
+    def share(self, grand_total: int) -> float:
+        return self.total / grand_total if grand_total else 0.0
+
+    @property
+    def women_share(self) -> float | None:
+        return self.women / self.coded if self.coded else None
+
+
+def region_year_table(index_dir, session: Session, *, scheme_slug: str, text: str,
+                      filters: dict) -> tuple[list[RegionRow], list[str], int, str | None]:
+    """The shape of the Special Rapporteur's table: per region, letters by year, share
+    of all letters, and the share concerning women among those coded."""
+    from tracker.search import region_term
+
+    scheme = scheme_by_slug(session, scheme_slug)
+    table, total, notice = crosstab(index_dir, text, filters=filters, rows="region",
+                                    cols="year")
+    women, _, _ = crosstab(index_dir, text, filters=filters, rows="region", cols="women")
+    years = sorted({y for counts in table.values() for y in counts})
+    rows = []
+    for group in states_by_region(session, scheme) if scheme else []:
+        term = region_term(scheme.slug, group.region.name)
+        by_year = table.get(term, {})
+        coding = women.get(term, {})
+        rows.append(RegionRow(group.region.name, term, by_year, sum(by_year.values()),
+                              coding.get("yes", 0), coding.get("yes", 0) + coding.get("no", 0)))
+    return rows, years, total, notice
+
+
+def reply_rates(index_dir, text: str, filters: dict, names: dict[str, str]):
+    table, _, notice = crosstab(index_dir, text, filters=filters, rows="state", cols="reply")
+    out = []
+    for iso3, counts in table.items():
+        total = counts.get("replied", 0) + counts.get("awaiting", 0)
+        out.append((iso3, names.get(iso3, iso3), total, counts.get("replied", 0)))
+    out.sort(key=lambda r: (-r[2], r[1]))
+    return out, notice
+
+
+def sponsorship_matrix(session: Session, symbols: list[str] | None = None):
+    """States (grouped by UN regional group) x resolutions: each cell a status."""
+    resolutions = []
+    for r in session.exec(select(Resolution).order_by(Resolution.symbol)):
+        families = {d.family for d in session.exec(select(Draft)
+                                                   .where(Draft.resolution_id == r.id))}
+        if not families or (symbols and r.symbol not in symbols):
+            continue
+        rows = {s.iso3: s for s in session.exec(select(Sponsorship)
+                                                .where(Sponsorship.family.in_(families)))
+                if s.iso3}
+        if rows:
+            resolutions.append((r, rows))
+    scheme = scheme_by_slug(session, "un-groups")
+    groups = []
+    for group in states_by_region(session, scheme):
+        members = [state for state, m in group.members if m.counts]
+        groups.append((group.region.name, [
+            (state, [status_of(rows.get(state.iso3), r.body, state) for r, rows in resolutions])
+            for state in members]))
+    return [r for r, _ in resolutions], groups
+
+
+def all_states(session: Session) -> dict[str, str]:
+    return {s.iso3: s.name for s in session.exec(select(State))}

@@ -1,0 +1,104 @@
+"""A state's profile: letters received and answered, sponsorships, votes, memberships."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from tracker.communications import reply_status
+from tracker.models import (
+    Communication,
+    CommunicationMandate,
+    Draft,
+    HrcMembership,
+    Mandate,
+    Region,
+    RegionMembership,
+    RegionScheme,
+    Resolution,
+    Sponsorship,
+    State,
+    Vote,
+    VoteCast,
+)
+
+
+@dataclass
+class SponsorRecord:
+    resolution: Resolution | None
+    family: str
+    status: str  # main | co-sponsor | joined later | withdrew | did not sponsor
+    sponsorship: Sponsorship | None = None
+
+
+@dataclass
+class StateProfile:
+    state: State
+    total: int
+    by_year: list[tuple[int, int]]
+    by_type: list[tuple[str, int]]
+    by_mandate: list[tuple[Mandate, int]]
+    replied: int
+    awaiting: list[Communication]
+    sponsorships: list[SponsorRecord] = field(default_factory=list)
+    votes: list[tuple[Vote, VoteCast]] = field(default_factory=list)
+    hrc_terms: list[HrcMembership] = field(default_factory=list)
+    places: list[tuple[str, str, str]] = field(default_factory=list)  # scheme, region, role
+
+    @property
+    def reply_rate(self) -> float | None:
+        return self.replied / self.total if self.total else None
+
+
+STATUS = {"main": "main sponsor", "cover": "sponsor (on the draft)", "co": "co-sponsor",
+          "additional": "joined later", "unknown": "sponsor"}
+
+
+def sponsorship_status(row: Sponsorship | None) -> str:
+    if row is None:
+        return "did not sponsor"
+    if row.withdrawn:
+        return "withdrew"
+    return STATUS.get(row.role, row.role)
+
+
+def state_profile(session: Session, iso3: str) -> StateProfile | None:
+    state = session.get(State, iso3)
+    if state is None:
+        return None
+    comms = list(session.exec(select(Communication).where(Communication.state_iso3 == iso3)
+                              .order_by(Communication.date.desc())))
+    replied_ids = reply_status(session, [c.id for c in comms])
+    mandate_counts = Counter(session.exec(
+        select(CommunicationMandate.mandate_id).join(
+            Communication, Communication.id == CommunicationMandate.communication_id)
+        .where(Communication.state_iso3 == iso3)))
+    mandates = {m.id: m for m in session.exec(select(Mandate))}
+    profile = StateProfile(
+        state=state, total=len(comms),
+        by_year=sorted(Counter(c.year for c in comms).items()),
+        by_type=Counter(c.type for c in comms).most_common(),
+        by_mandate=[(mandates[m], n) for m, n in mandate_counts.most_common()],
+        replied=len(replied_ids),
+        awaiting=[c for c in comms if c.id not in replied_ids])
+    rows = {s.family: s for s in session.exec(select(Sponsorship)
+                                                .where(Sponsorship.iso3 == iso3))}
+    families = sorted(set(session.exec(select(Sponsorship.family).distinct())))
+    for family in families:
+        draft = session.exec(select(Draft).where(Draft.family == family,
+                                                 Draft.resolution_id.is_not(None))).first()
+        resolution = session.get(Resolution, draft.resolution_id) if draft else None
+        profile.sponsorships.append(SponsorRecord(resolution, family,
+                                                  sponsorship_status(rows.get(family)),
+                                                  rows.get(family)))
+    profile.votes = list(session.exec(select(Vote, VoteCast).join(VoteCast)
+                                      .where(VoteCast.iso3 == iso3).order_by(Vote.date.desc())))
+    profile.hrc_terms = list(session.exec(select(HrcMembership)
+                                          .where(HrcMembership.iso3 == iso3)
+                                          .order_by(HrcMembership.term_start)))
+    profile.places = list(session.exec(
+        select(RegionScheme.name, Region.name, RegionMembership.role)
+        .join(Region, Region.scheme_id == RegionScheme.id)
+        .join(RegionMembership, RegionMembership.region_id == Region.id)
+        .where(RegionMembership.iso3 == iso3).order_by(RegionScheme.id)))
+    return profile

@@ -1,0 +1,52 @@
+"""Dashboards: the same filters as search, every number a link to the list behind it."""
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from tracker.auth import PUBLIC, access
+from tracker.charts import Bar, bar_chart
+from tracker.dashboards import region_year_table, reply_rates, sponsorship_matrix
+from tracker.db import get_session
+from tracker.labels import state_names
+from tracker.states import schemes
+from tracker.views.output import respond, routes
+from tracker.views.search import current_filters
+
+bp = Blueprint("dashboards", __name__)
+
+
+@routes(bp, "/dashboards/")
+@access(PUBLIC)
+def index(fmt):
+    session = get_session()
+    index_dir = current_app.config["SEARCH_INDEX_DIR"]
+    scheme = request.args.get("scheme", "sr-hrd")
+    q = request.args.get("q", "")
+    filters = current_filters()
+    rows, years, total, notice = region_year_table(index_dir, session, scheme_slug=scheme,
+                                                   text=q, filters=filters)
+    names = state_names(session)
+    rates, _ = reply_rates(index_dir, q, filters, names)
+    data = [{"region": r.region, **{y: r.by_year.get(y, 0) for y in years}, "total": r.total,
+             "percent": round(100 * r.share(total), 1),
+             "women": r.women, "coded": r.coded} for r in rows]
+
+    def html():
+        chart = bar_chart([Bar(r.region, r.total,
+                               href=url_for("search.index", region=r.term, q=q or None,
+                                            **filters))
+                           for r in rows], title="Communications by region")
+        rate_chart = bar_chart(
+            [Bar(name, round(100 * replied / n), note=f"({replied} of {n})",
+                 href=url_for("search.index", state=iso3, q=q or None, **filters))
+             for iso3, name, n, replied in rates[:20]], unit=" %",
+            title="Share of communications with a reply, the 20 States that received most")
+        resolutions, groups = sponsorship_matrix(session)
+        return render_template("dashboards/index.html", rows=rows, years=years, total=total,
+                               notice=notice, chart=chart, rate_chart=rate_chart,
+                               schemes=schemes(session), scheme=scheme, q=q, filters=filters,
+                               resolutions=resolutions, groups=groups)
+
+    return respond(fmt, rows=data, columns=["region", *years, "total", "percent", "women",
+                                            "coded"],
+                   filename=f"communications-by-region-{scheme}", html=html,
+                   meta={"scheme": scheme, "total": total, "query": q, "filters": filters})

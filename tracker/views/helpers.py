@@ -1,0 +1,27 @@
+"""Template helpers: URLs that keep the whole query, so every view can be bookmarked."""
+
+from flask import request, url_for
+
+
+def url_with(endpoint: str | None = None, **changes) -> str:
+    """The current URL with some arguments changed (None removes one); page resets."""
+    args = request.args.to_dict(flat=False)
+    if "page" not in changes:
+        args.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [value]
+    return url_for(endpoint or request.endpoint, **args)
+
+
+def toggle_url(name: str, value: str) -> str:
+    """The current URL with one filter value switched on or off."""
+    values = request.args.getlist(name)
+    values = [v for v in values if v != value] if value in values else [*values, value]
+    return url_with(**{name: values or None})
+
+
+def init_app(app):
+    app.jinja_env.globals.update(url_with=url_with, toggle_url=toggle_url)
