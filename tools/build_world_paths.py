@@ -51,7 +51,12 @@ def path(polygons, arcs):
             pts = [project(*p) for p in ring(arcs, rng)]
             if len(pts) < 3:
                 continue
-            parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in pts) + "Z")
+            # A ring crossing the antimeridian (Russia, Fiji) would draw a line across
+            # the whole map: start a new subpath where longitude jumps by half the world.
+            d = f"M{pts[0][0]:g},{pts[0][1]:g}"
+            for (x0, _), (x, y) in zip(pts, pts[1:], strict=False):
+                d += ("M" if abs(x - x0) > WIDTH / 2 else "L") + f"{x:g},{y:g}"
+            parts.append(d + "Z")
     return "".join(parts)
 
 

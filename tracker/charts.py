@@ -20,19 +20,19 @@ class Bar:
     note: str = ""
 
 
-def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640,
-              bar_height: int = 22, label_width: int = 220) -> Markup:
+def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 720,
+              bar_height: int = 22, label_width: int = 250) -> Markup:
     """A horizontal bar chart with its numbers written out (readable in print)."""
     top = max((b.value for b in bars), default=0) or 1
     height = bar_height * len(bars) + 30
-    plot = width - label_width - 70
+    plot = width - label_width - 130
     out = [f'<svg class="chart" role="img" aria-label="{escape(title)}" '
            f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
            f"<title>{escape(title)}</title>"]
     for i, bar in enumerate(bars):
         y = 20 + i * bar_height
         w = max(1.0, plot * bar.value / top) if bar.value else 0
-        label = escape(bar.label if len(bar.label) <= 34 else bar.label[:33] + "…")
+        label = escape(bar.label if len(bar.label) <= 36 else bar.label[:35] + "…")
         value = f"{bar.value:g}{unit}" + (f" {bar.note}" if bar.note else "")
         rect = (f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_height - 6}" '
                 f'class="bar"/>')

@@ -52,6 +52,8 @@ def reply_rates(index_dir, text: str, filters: dict, names: dict[str, str]):
     table, _, notice = crosstab(index_dir, text, filters=filters, rows="state", cols="reply")
     out = []
     for iso3, counts in table.items():
+        if iso3 == "OTH":
+            continue  # companies and organisations are not asked to reply as States are
         total = counts.get("replied", 0) + counts.get("awaiting", 0)
         out.append((iso3, names.get(iso3, iso3), total, counts.get("replied", 0)))
     out.sort(key=lambda r: (-r[2], r[1]))
