@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test test-sqlite test-postgres lint bench clean
+.PHONY: install browser run test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,14 @@ run: install instance/config.py
 	$(BIN)/tracker reindex
 	$(BIN)/tracker run --host 127.0.0.1 --port 5000
 
+# Browser tests drive Debian's Chromium (no browser download); installed when we are root.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium is not installed: the browser tests will be skipped"
+
 # SQLite always; PostgreSQL too when TRACKER_TEST_DATABASE_URL is set (CI sets it).
-test: install
+test: install browser
 	env -u TRACKER_TEST_DATABASE_URL $(BIN)/pytest --cov --cov-report=term:skip-covered
 	@if [ -n "$$TRACKER_TEST_DATABASE_URL" ]; then \
 		echo "== the same suite on $$TRACKER_TEST_DATABASE_URL"; \

@@ -1,0 +1,103 @@
+"""Browser tests: Playwright drives Debian's Chromium against the app on 127.0.0.1."""
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from .conftest import SAMPLES
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                                "(make test installs it when run as root)"),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(loaded_app):
+    server = make_server("127.0.0.1", 0, loaded_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shot(page, name):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_browser_search_and_filter_by_state(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("#q", "surveillance")
+    page.click("form.searchbox button[type=submit]")
+    page.wait_for_url("**/?q=surveillance**")
+    page.click("aside.facets >> text=United Kingdom of Great Britain and Northern Ireland")
+    page.wait_for_url("**state=GBR**")
+    assert "JAL GBR 3/2026" in page.inner_text("section.results")
+    shot(page, "search")
+
+
+def test_browser_open_state_profile(page, base_url):
+    page.goto(base_url + "/?state=GBR")
+    page.click("ol.hits >> text=United Kingdom of Great Britain and Northern Ireland >> nth=0")
+    page.wait_for_url("**/states/GBR")
+    assert "communications received" in page.inner_text("main")
+    shot(page, "state")
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+def test_browser_resolution_gap_map(page, base_url):
+    page.goto(base_url + "/resolutions/")
+    page.click("text=A/RES/68/181")
+    page.wait_for_url("**/resolutions/A/RES/68/181")
+    assert "African Group: 0 of 54" in page.inner_text("main")
+    assert page.locator("svg.map path").count() > 150
+    shot(page, "resolution-68-181")
+
+
+def test_browser_export_csv(page, base_url):
+    page.goto(base_url + "/?state=GBR")
+    with page.expect_download() as download:
+        page.click("section.results >> text=CSV")
+    path = download.value.path()
+    text = Path(path).read_text(encoding="utf-8")
+    assert text.startswith("reference,type,date") and "GBR" in text
+
+
+def test_browser_follow_feed_link(page, base_url):
+    page.goto(base_url + "/?state=GBR")
+    href = page.get_attribute("link[type='application/atom+xml']", "href")
+    response = page.request.get(base_url + href if href.startswith("/") else href)
+    assert response.ok and "<feed" in response.text() and "GBR" in response.text()
+
+
+def test_browser_dashboard(page, base_url):
+    page.goto(base_url + "/dashboards/?scheme=un-groups")
+    assert page.locator("svg.chart").count() >= 1
+    shot(page, "dashboard")
