@@ -47,3 +47,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage
+
+# After changing interface text: extract, merge into es/fr, seed known strings, compile.
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 -o tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations
+	$(BIN)/python tools/fill_translations.py
+	$(BIN)/pybabel compile -d tracker/translations

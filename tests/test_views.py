@@ -181,3 +181,23 @@ def test_private_view_hidden_in_every_format(app):
         response = client.get(url)
         assert response.status_code == 404, url
         assert "defender at risk" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("es", "Comunicaciones de los Procedimientos Especiales"),
+    ("fr", "Communications des procédures spéciales"),
+    ("en", "Special Procedures communications"),
+])
+def test_interface_languages(web, lang, heading):
+    page = _text(web.get(f"/?lang={lang}"))
+    assert f"<h1>{heading}</h1>" in page
+    assert f'<html lang="{lang}">' in page
+
+
+def test_interface_language_from_browser_and_cookie(loaded_app):
+    client = loaded_app.test_client()
+    page = _text(client.get("/", headers={"Accept-Language": "fr-CH, fr;q=0.9"}))
+    assert "Rechercher" in page
+    client.get("/?lang=es")  # the choice is remembered over the browser's preference
+    page = _text(client.get("/states/GBR", headers={"Accept-Language": "fr"}))
+    assert "comunicaciones recibidas" in page

@@ -1,0 +1,84 @@
+"""Fill the Spanish and French catalogues from the table below (a developer tool).
+
+Run after `pybabel update`; then `pybabel compile -d tracker/translations`.
+Translators can edit the .po files directly; this table only seeds them.
+"""
+
+from babel.messages.pofile import read_po, write_po
+
+T = {
+    "Download:": ("Descargar:", "Télécharger :"),
+    "Atom feed": ("Canal Atom", "Flux Atom"),
+    "Pages": ("Páginas", "Pages"),
+    "Previous": ("Anterior", "Précédente"),
+    "Page %(page)s of %(pages)s": ("Página %(page)s de %(pages)s", "Page %(page)s sur %(pages)s"),
+    "Next": ("Siguiente", "Suivante"),
+    "Skip to content": ("Ir al contenido", "Aller au contenu"),
+    "Main": ("Principal", "Principal"),
+    "Communications": ("Comunicaciones", "Communications"),
+    "States": ("Estados", "États"),
+    "Resolutions": ("Resoluciones", "Résolutions"),
+    "Dashboards": ("Tableros", "Tableaux de bord"),
+    "Language": ("Idioma", "Langue"),
+    "Change": ("Cambiar", "Changer"),
+    "Back to the start": ("Volver al inicio", "Retour à l'accueil"),
+    "Communications by region and year": ("Comunicaciones por región y año",
+                                          "Communications par région et par année"),
+    "Replies": ("Respuestas", "Réponses"),
+    "Co-sponsorship": ("Copatrocinio", "Coparrainage"),
+    "Co-sponsor gaps by regional group": ("Copatrocinadores que faltan, por grupo regional",
+                                          "Coauteurs manquants par groupe régional"),
+    "Final sponsors": ("Patrocinadores finales", "Auteurs finaux"),
+    "Map": ("Mapa", "Carte"),
+    "Sponsorship history": ("Historial de patrocinio", "Historique du parrainage"),
+    "Special Procedures communications": ("Comunicaciones de los Procedimientos Especiales",
+                                          "Communications des procédures spéciales"),
+    "Search summaries, states and references": ("Buscar en resúmenes, Estados y referencias",
+                                                "Rechercher dans les résumés, États et cotes"),
+    "Most relevant": ("Más pertinentes", "Les plus pertinentes"),
+    "Newest first": ("Más recientes primero", "Les plus récentes d'abord"),
+    "Oldest first": ("Más antiguas primero", "Les plus anciennes d'abord"),
+    "Search": ("Buscar", "Rechercher"),
+    "Did you mean": ("Quiso decir", "Vouliez-vous dire"),
+    "Filtered by:": ("Filtrado por:", "Filtré par :"),
+    "clear all": ("quitar todo", "tout effacer"),
+    "UN regional group": ("Grupo regional de la ONU", "Groupe régional de l'ONU"),
+    "Region": ("Región", "Région"),
+    "Region scheme": ("Esquema regional", "Découpage régional"),
+    "Show": ("Mostrar", "Afficher"),
+    "State": ("Estado", "État"),
+    "Mandate": ("Mandato", "Mandat"),
+    "Type": ("Tipo", "Type"),
+    "Year": ("Año", "Année"),
+    "Reply": ("Respuesta", "Réponse"),
+    "Concerns women": ("Se refiere a mujeres", "Concerne des femmes"),
+    "Concerns WHRDs": ("Se refiere a defensoras", "Concerne des défenseures"),
+    "No communication matches. Try fewer words or remove a filter.": (
+        "Ninguna comunicación coincide. Pruebe con menos palabras o quite un filtro.",
+        "Aucune communication ne correspond. Essayez moins de mots ou retirez un filtre."),
+    "reply received": ("respuesta recibida", "réponse reçue"),
+    "no reply yet": ("sin respuesta aún", "pas encore de réponse"),
+    "Letter on the UN site": ("Carta en el sitio de la ONU", "Lettre sur le site de l'ONU"),
+    "communications received": ("comunicaciones recibidas", "communications reçues"),
+    "awaiting a reply": ("a la espera de respuesta", "en attente de réponse"),
+    "Communications by year": ("Comunicaciones por año", "Communications par année"),
+    "Awaiting a reply": ("A la espera de respuesta", "En attente de réponse"),
+    "Recorded votes": ("Votaciones registradas", "Votes enregistrés"),
+    "Human Rights Council membership": ("Membresía en el Consejo de Derechos Humanos",
+                                        "Membre du Conseil des droits de l'homme"),
+}
+PLURALS = {"%(num)d communication": (("%(num)d comunicación", "%(num)d comunicaciones"),
+                                     ("%(num)d communication", "%(num)d communications"))}
+
+for i, lang in enumerate(("es", "fr")):
+    path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"
+    with open(path, "rb") as f:
+        catalog = read_po(f, locale=lang)
+    for message in catalog:
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if key in T:
+            message.string = T[key][i]
+        elif key in PLURALS:
+            message.string = PLURALS[key][i]
+    with open(path, "wb") as f:
+        write_po(f, catalog)
