@@ -1,0 +1,98 @@
+"""Server time of the main pages over a large synthetic corpus (default 200,000).
+
+Run: .venv/bin/python bench/pages.py [--size 200000] [--repeat 20]
+The corpus of bench/search.py goes into a SQLite database (bulk inserts) and into the
+index (built directly, as `tracker reindex` would); then each page is requested through
+Flask's test client and timed: the time the server spends, without a network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import search as corpus_bench  # noqa: E402  (bench/search.py)
+
+PAGES = [
+    ("search, no query", "/"),
+    ("search, words", "/?q=detention+journalists"),
+    ("search, state + year facets", "/?q=torture&state=MEX&year=2019"),
+    ("state profile (MEX)", "/states/MEX"),
+    ("dashboard (SR regions)", "/dashboards/"),
+    ("search as CSV", "/search.csv?q=defenders"),
+]
+
+
+def load(app, size: int) -> None:
+    from sqlalchemy import insert
+    from sqlmodel import Session, select
+
+    from tracker.db import get_engine, init_db
+    from tracker.models import Communication, CommunicationMandate, Mandate, State
+
+    init_db()
+    engine = get_engine()
+    with Session(engine) as session:
+        mandate_ids = {m.slug: m.id for m in session.exec(select(Mandate))}
+        states = set(session.exec(select(State.iso3)))
+    docs = list(corpus_bench.corpus(size))
+    now = corpus_bench.datetime.now()
+    rows, links = [], []
+    for d in docs:
+        typ, rest = d["reference"].split(" ", 1)
+        code, numyear = rest.split(" ")
+        number, year = numyear.split("/")
+        rows.append({"id": d["db_id"], "addressee_code": code, "number": int(number),
+                     "year": int(year), "type": typ, "date": d["date"].date(),
+                     "state_iso3": code if code in states else None,
+                     "addressee_name": d["addressee"], "summary": d["summary"],
+                     "created_at": now, "updated_at": now})
+        links += [{"communication_id": d["db_id"], "mandate_id": mandate_ids[m]}
+                  for m in d["mandate"].split(",") if m in mandate_ids]
+    with engine.begin() as conn:
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(Communication.__table__), rows[i:i + 5000])
+        for i in range(0, len(links), 20000):
+            conn.execute(insert(CommunicationMandate.__table__), links[i:i + 20000])
+    corpus_bench.build_whoosh(Path(app.config["SEARCH_INDEX_DIR"]), docs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    from tracker import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["TRACKER_INSTANCE_PATH"] = tmp
+        app = create_app({"TESTING": True})
+        with app.app_context():
+            start = time.perf_counter()
+            load(app, args.size)
+            print(f"loaded {args.size:,} communications in {time.perf_counter() - start:.0f} s")
+        client = app.test_client()
+        print(f"{'page':32} {'first':>8} {'p50':>8} {'p95':>8}")
+        for label, url in PAGES:
+            times = []
+            for _ in range(args.repeat + 1):
+                t0 = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - t0) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            first, rest = times[0], sorted(times[1:])
+            p95 = rest[min(len(rest) - 1, int(0.95 * (len(rest) - 1)))]
+            print(f"{label:32} {first:6.0f}ms {statistics.median(rest):6.0f}ms {p95:6.0f}ms")
+
+
+if __name__ == "__main__":
+    main()
