@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install browser run test lint bench clean
+.PHONY: install system-deps run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,20 +19,25 @@ instance/config.py:
 	mkdir -p instance
 	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
-run: install instance/config.py
+run: install system-deps instance/config.py
 	$(BIN)/tracker init-db
 	$(BIN)/tracker load-samples
 	$(BIN)/tracker reindex
 	$(BIN)/tracker run --host 127.0.0.1 --port 5000
 
-# Browser tests drive Debian's Chromium (no browser download); installed when we are root.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-		echo "chromium is not installed: the browser tests will be skipped"
+# System packages from Debian: Chromium for the browser tests (no browser download),
+# Pango for WeasyPrint's PDFs, Cairo for chart images in DOCX, poppler for PDF previews.
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libcairo2
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq $$missing >/dev/null; \
+		else echo "missing system packages: $$missing (install them with apt-get)"; fi; \
+	fi
 
 # SQLite always; PostgreSQL too when TRACKER_TEST_DATABASE_URL is set (CI sets it).
-test: install browser
+test: install system-deps
 	env -u TRACKER_TEST_DATABASE_URL $(BIN)/pytest --cov --cov-report=term:skip-covered
 	@if [ -n "$$TRACKER_TEST_DATABASE_URL" ]; then \
 		echo "== the same suite on $$TRACKER_TEST_DATABASE_URL"; \

@@ -8,7 +8,8 @@ route that forgot its own check.
 from flask import abort, current_app, request
 
 PUBLIC = "public"
-PRIVATE = "private"
+STAFF = "staff"  # the organisation's working documents (briefs); open until accounts exist
+PRIVATE = "private"  # data about defenders at risk: never served without an account
 
 
 def access(level: str):
@@ -28,7 +29,7 @@ def authorize():
         return None
     view = current_app.view_functions.get(request.endpoint)
     level = getattr(view, "access_level", PUBLIC)
-    if level == PUBLIC:
+    if level in (PUBLIC, STAFF):
         return None
     if current_user() is None:
         abort(404)

@@ -35,7 +35,7 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 720,
         label = escape(bar.label if len(bar.label) <= 36 else bar.label[:35] + "…")
         value = f"{bar.value:g}{unit}" + (f" {bar.note}" if bar.note else "")
         rect = (f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_height - 6}" '
-                f'class="bar"/>')
+                f'class="bar" fill="#0b5cad"/>')
         text = (f'<text x="{label_width - 6}" y="{y + bar_height - 10}" text-anchor="end" '
                 f'class="label">{label}</text>'
                 f'<text x="{label_width + w + 4:.1f}" y="{y + bar_height - 10}" '

@@ -312,3 +312,33 @@ class VoteCast(Timestamped, table=True):
     iso3: str | None = Field(default=None, foreign_key="state.iso3", index=True)
     raw_name: str
     value: str = Field(max_length=1)
+
+
+# --- Geneva meeting briefs -----------------------------------------------------------
+
+
+class Brief(Timestamped, table=True):
+    """A brief for a meeting: a subject, a period, and the organisation's own text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    subject_kind: str  # mandate | state | region | resolution
+    subject: str  # mandate slug, ISO3, "scheme:region term", or resolution symbol
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    context: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    talking_points: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    asks: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    version: int = 1
+
+
+class BriefVersion(Timestamped, table=True):
+    """A saved state of a brief: its text and the data it showed, to compare and restore."""
+
+    __table_args__ = (UniqueConstraint("brief_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(foreign_key="brief.id", index=True, ondelete="CASCADE")
+    version: int
+    note: str = ""
+    author: str | None = None  # filled once accounts exist
+    snapshot: str = Field(sa_column=Column(Text, nullable=False))  # JSON: fields and data

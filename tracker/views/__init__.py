@@ -3,6 +3,7 @@
 
 def init_app(app):
     from tracker.views import (
+        briefs,
         communications,
         dashboards,
         errors,
@@ -12,7 +13,7 @@ def init_app(app):
         states,
     )
 
-    for module in (search, states, communications, resolutions, dashboards):
+    for module in (search, states, communications, resolutions, dashboards, briefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)

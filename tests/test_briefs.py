@@ -1,0 +1,134 @@
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from tracker.db import get_engine
+from tracker.importers import import_files, sample_files
+from tracker.ingest import Tally
+from tracker.models import Brief, BriefVersion
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+@pytest.fixture
+def samples_app(app):
+    with app.app_context():
+        engine = get_engine()
+        import_files(sample_files(SAMPLES), lambda: Session(engine, expire_on_commit=False),
+                     Tally())
+    return app
+
+
+def _hrd_refs():
+    data = json.loads((SAMPLES / "ohchr" / "trunorth_latestreports_2026-07-12.json")
+                      .read_text(encoding="utf-8"))
+    return {f"{r['type']} {r['ref']}" for r in data["communications"]
+            if "human rights defenders" in r["mandates"]}
+
+
+def _new_brief(client, subject="mandate|human-rights-defenders", **extra):
+    return client.post("/briefs/", data={"title": "Meeting with the SR on defenders",
+                                         "subject": subject, **extra})
+
+
+def test_brief_for_sr_hrd_lists_exactly_its_communications(samples_app):
+    client = samples_app.test_client()
+    response = _new_brief(client)
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    listed = set(re.findall(r'>((?:JAL|JUA|AL|UA|OL|JOL) [A-Z]{3} \d+/\d{4})</a></th>', page))
+    assert listed == _hrd_refs()
+    assert len(listed) == 18
+    assert "not yet coded" in page  # women and WHRD shares, never shown as zero
+    assert "Data last scraped" in page
+
+
+def test_brief_bad_subject_is_explained_and_not_saved(samples_app):
+    client = samples_app.test_client()
+    response = _new_brief(client, subject="state|XXX")
+    page = client.get(response.location).get_data(as_text=True)
+    assert "no State with the code" in page
+    with samples_app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Brief)).all() == []
+    response = _new_brief(client, subject="state|HND", start="2026-02-01", end="2025-01-01")
+    assert "the period ends before it starts" in client.get(response.location).get_data(
+        as_text=True)
+
+
+def test_brief_versions_edit_restore_duplicate(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client, subject="state|GBR").location
+    client.post(url, data={"asks": "Ask the UK to reply to GBR 2/2026.", "note": "asks"})
+    client.post(url, data={"asks": "A worse draft."})
+    client.post(url + "/versions/2/restore")
+    with samples_app.app_context(), Session(get_engine()) as s:
+        brief = s.exec(select(Brief)).one()
+        assert brief.version == 4 and brief.asks == "Ask the UK to reply to GBR 2/2026."
+        notes = [v.note for v in s.exec(select(BriefVersion).order_by(BriefVersion.version))]
+    assert notes == ["created", "asks", "edited", "restored version 2"]
+    copy = client.post(url + "/duplicate")
+    assert "(copy)" in client.get(copy.location).get_data(as_text=True)
+
+
+def test_brief_refresh_lists_what_changed(samples_app):
+    from scrapers.records import CommunicationRecord, ReplyRecord
+    from tracker.ingest import store_communications
+
+    client = samples_app.test_client()
+    url = _new_brief(client, subject="state|GBR").location
+    with samples_app.app_context(), Session(get_engine()) as s:
+        store_communications(s, [CommunicationRecord(
+            type="UA", addressee_code="GBR", number=9, year=2026, date=None,
+            addressee_name="United Kingdom", summary="A defender detained.", location="t",
+            replies=[ReplyRecord(None, "https://x/reply")])], Tally())
+        s.commit()
+    page = client.get(url).get_data(as_text=True)
+    assert "new communication UA GBR 9/2026" in page
+    client.post(url + "/refresh")
+    with samples_app.app_context(), Session(get_engine()) as s:
+        last = s.exec(select(BriefVersion).order_by(BriefVersion.version.desc())).first()
+    assert last.note.startswith("refreshed: new communication UA GBR 9/2026")
+
+
+def test_brief_pdf_holds_figures_references_citations(samples_app):
+    from pypdf import PdfReader
+
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    response = client.get(url + ".pdf")
+    assert response.mimetype == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
+    assert "Headline figures" in text and "Communications sent" in text
+    assert "JAL AUS 2/2026" in text and "Data last scraped" in text
+    assert "not yet coded" in text
+    if shutil.which("pdftoppm"):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        pdf = SCREENSHOTS / "brief.pdf"
+        pdf.write_bytes(response.data)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf),
+                        str(SCREENSHOTS / "brief-page-1")], check=True, timeout=60)
+        assert (SCREENSHOTS / "brief-page-1.png").stat().st_size > 10_000
+
+
+def test_brief_docx_has_headings_tables_and_chart(samples_app):
+    from docx import Document
+
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    response = client.get(url + ".docx")
+    doc = Document(io.BytesIO(response.data))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Headline figures" in headings and "Communications" in headings
+    assert len(doc.tables) >= 2
+    assert len(doc.inline_shapes) >= 1  # the chart, as a PNG
+    refs = {row.cells[0].text.split("\n")[0] for row in doc.tables[1].rows[1:]}
+    assert refs == _hrd_refs()

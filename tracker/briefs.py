@@ -1,0 +1,263 @@
+"""Geneva meeting briefs: assemble the data for a subject and period, keep versions.
+
+A brief's data is computed, never typed: figures, communications and sponsorship come
+from the database with their UN sources. The organisation's own sections (context,
+talking points, asks) are text it edits. Every save, refresh and restore writes a
+version holding the text and the data as shown, so what changed can be listed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, func, select
+
+from tracker.communications import reply_status
+from tracker.models import (
+    Brief,
+    BriefVersion,
+    Communication,
+    CommunicationMandate,
+    Mandate,
+    Region,
+    RegionMembership,
+    RegionScheme,
+    Resolution,
+    ScrapeRun,
+    State,
+)
+from tracker.profiles import state_profile
+from tracker.resolutions import resolution_view
+from tracker.search import region_term
+
+SUBJECT_KINDS = {"mandate": "A mandate", "state": "A State", "region": "A region",
+                 "resolution": "A resolution"}
+
+
+class BriefError(ValueError):
+    """The subject or period of a brief cannot be used; the message says why."""
+
+
+@dataclass
+class CommItem:
+    id: int
+    reference: str
+    date: str | None
+    addressee: str
+    summary: str
+    replied: bool
+    url: str | None
+
+
+@dataclass
+class ResolutionItem:
+    symbol: str
+    title: str
+    status: str  # the subject State's status, or "" for other subjects
+    gaps: list[tuple[str, int, int]]  # region, final sponsors, members
+
+
+@dataclass
+class BriefData:
+    subject_label: str
+    total: int
+    by_type: list[tuple[str, int]]
+    by_year: list[tuple[int, int]]
+    replied: int
+    awaiting: int
+    women: int | None  # None: not yet coded
+    whrd: int | None
+    coded_women: int
+    coded_whrd: int
+    communications: list[CommItem] = field(default_factory=list)
+    resolutions: list[ResolutionItem] = field(default_factory=list)
+    last_scraped: str | None = None
+
+
+def _states_for(session: Session, kind: str, subject: str) -> set[str] | None:
+    if kind == "state":
+        if session.get(State, subject) is None:
+            raise BriefError(f"no State with the code {subject!r}")
+        return {subject}
+    if kind == "region":
+        rows = session.exec(select(RegionScheme.slug, Region.name, RegionMembership.iso3)
+                            .join(Region, Region.scheme_id == RegionScheme.id)
+                            .join(RegionMembership, RegionMembership.region_id == Region.id)
+                            ).all()
+        members = {iso3 for slug, name, iso3 in rows if region_term(slug, name) == subject}
+        if not members:
+            raise BriefError(f"no region {subject!r} in any region scheme")
+        return members
+    return None
+
+
+def subject_label(session: Session, kind: str, subject: str) -> str:
+    if kind == "state":
+        state = session.get(State, subject)
+        return state.name if state else subject
+    if kind == "mandate":
+        m = session.exec(select(Mandate).where(Mandate.slug == subject)).first()
+        if m is None:
+            raise BriefError(f"no mandate {subject!r}")
+        return m.full_name
+    if kind == "region":
+        slug, _, _ = subject.partition(":")
+        for scheme_slug, name in session.exec(select(RegionScheme.slug, Region.name)
+                                              .join(Region)):
+            if region_term(scheme_slug, name) == subject:
+                return f"{name} ({slug})"
+        raise BriefError(f"no region {subject!r}")
+    if kind == "resolution":
+        r = session.exec(select(Resolution).where(Resolution.symbol == subject)).first()
+        if r is None:
+            raise BriefError(f"no resolution {subject!r} in the database")
+        return f"{r.symbol}: {r.title}"
+    raise BriefError(f"unknown subject kind {kind!r}")
+
+
+def assemble(session: Session, brief: Brief) -> BriefData:
+    """Compute the brief's figures and lists from the database."""
+    label = subject_label(session, brief.subject_kind, brief.subject)
+    stmt = select(Communication)
+    if brief.subject_kind == "mandate":
+        mandate = session.exec(select(Mandate).where(Mandate.slug == brief.subject)).one()
+        stmt = stmt.join(CommunicationMandate).where(
+            CommunicationMandate.mandate_id == mandate.id)
+    elif brief.subject_kind in ("state", "region"):
+        stmt = stmt.where(Communication.state_iso3.in_(
+            _states_for(session, brief.subject_kind, brief.subject)))
+    elif brief.subject_kind == "resolution":
+        stmt = stmt.where(False)  # a resolution brief is about sponsors, not letters
+    if brief.period_start:
+        stmt = stmt.where(Communication.date >= brief.period_start)
+    if brief.period_end:
+        stmt = stmt.where(Communication.date <= brief.period_end)
+    comms = list(session.exec(stmt.order_by(Communication.date.desc(), Communication.id)))
+    replied = reply_status(session, [c.id for c in comms])
+    coded_women = [c for c in comms if c.women is not None]
+    coded_whrd = [c for c in comms if c.whrd is not None]
+    data = BriefData(
+        subject_label=label, total=len(comms),
+        by_type=Counter(c.type for c in comms).most_common(),
+        by_year=sorted(Counter(c.year for c in comms).items()),
+        replied=len(replied), awaiting=len(comms) - len(replied),
+        women=sum(bool(c.women) for c in coded_women) if coded_women else None,
+        whrd=sum(bool(c.whrd) for c in coded_whrd) if coded_whrd else None,
+        coded_women=len(coded_women), coded_whrd=len(coded_whrd),
+        communications=[CommItem(c.id, c.reference, c.date.isoformat() if c.date else None,
+                                 c.addressee_name, (c.summary or "")[:600], c.id in replied,
+                                 c.letter_url or c.source_url) for c in comms])
+    data.resolutions = _resolutions(session, brief)
+    last = session.exec(select(func.max(ScrapeRun.finished_at))
+                        .where(ScrapeRun.status == "finished")).one()
+    data.last_scraped = last.isoformat(timespec="minutes") if last else None
+    return data
+
+
+def _resolutions(session: Session, brief: Brief) -> list[ResolutionItem]:
+    out = []
+    if brief.subject_kind == "resolution":
+        view = resolution_view(session, brief.subject)
+        out.append(ResolutionItem(view.resolution.symbol, view.resolution.title, "",
+                                  [(g.region, len(g.sponsors), len(g.members))
+                                   for g in view.gaps]))
+    elif brief.subject_kind == "state":
+        profile = state_profile(session, brief.subject)
+        for record in profile.sponsorships:
+            if record.resolution is None:
+                continue
+            view = resolution_view(session, record.resolution.symbol)
+            out.append(ResolutionItem(record.resolution.symbol, record.resolution.title,
+                                      record.status, [(g.region, len(g.sponsors),
+                                                       len(g.members)) for g in view.gaps]))
+    return out
+
+
+# --- keeping versions ---------------------------------------------------------------
+
+
+def _snapshot(brief: Brief, data: BriefData) -> str:
+    fields = {k: getattr(brief, k) for k in ("title", "subject_kind", "subject", "context",
+                                             "talking_points", "asks")}
+    fields["period_start"] = brief.period_start.isoformat() if brief.period_start else None
+    fields["period_end"] = brief.period_end.isoformat() if brief.period_end else None
+    return json.dumps({"brief": fields, "data": asdict(data)}, default=str)
+
+
+def save_version(session: Session, brief: Brief, note: str) -> BriefVersion:
+    data = assemble(session, brief)
+    last = session.exec(select(func.max(BriefVersion.version))
+                        .where(BriefVersion.brief_id == brief.id)).one() or 0
+    brief.version = last + 1
+    brief.updated_at = datetime.now(UTC)
+    session.add(brief)
+    version = BriefVersion(brief_id=brief.id, version=brief.version, note=note,
+                           snapshot=_snapshot(brief, data))
+    session.add(version)
+    session.flush()
+    return version
+
+
+def create_brief(session: Session, *, title: str, subject_kind: str, subject: str,
+                 period_start: date | None, period_end: date | None) -> Brief:
+    if subject_kind not in SUBJECT_KINDS:
+        raise BriefError(f"the subject must be one of: {', '.join(SUBJECT_KINDS)}")
+    if period_start and period_end and period_start > period_end:
+        raise BriefError("the period ends before it starts")
+    subject_label(session, subject_kind, subject)  # raises BriefError when unknown
+    brief = Brief(title=title.strip() or "Untitled brief", subject_kind=subject_kind,
+                  subject=subject, period_start=period_start, period_end=period_end)
+    session.add(brief)
+    session.flush()
+    save_version(session, brief, "created")
+    return brief
+
+
+def versions(session: Session, brief_id: int) -> list[BriefVersion]:
+    return list(session.exec(select(BriefVersion).where(BriefVersion.brief_id == brief_id)
+                             .order_by(BriefVersion.version.desc())))
+
+
+def restore(session: Session, brief: Brief, version: int) -> BriefVersion:
+    old = session.exec(select(BriefVersion).where(BriefVersion.brief_id == brief.id,
+                                                  BriefVersion.version == version)).first()
+    if old is None:
+        raise BriefError(f"no version {version} of this brief")
+    fields = json.loads(old.snapshot)["brief"]
+    for key in ("title", "context", "talking_points", "asks"):
+        setattr(brief, key, fields[key])
+    return save_version(session, brief, f"restored version {version}")
+
+
+def duplicate(session: Session, brief: Brief) -> Brief:
+    copy = Brief(title=f"{brief.title} (copy)", subject_kind=brief.subject_kind,
+                 subject=brief.subject, period_start=brief.period_start,
+                 period_end=brief.period_end, context=brief.context,
+                 talking_points=brief.talking_points, asks=brief.asks)
+    session.add(copy)
+    session.flush()
+    save_version(session, copy, f"duplicated from brief {brief.id}")
+    return copy
+
+
+def data_changes(old_snapshot: str, new: BriefData) -> list[str]:
+    """Say in words what changed in the data since a version was saved."""
+    old = json.loads(old_snapshot)["data"]
+    before = {c["reference"]: c for c in old["communications"]}
+    after = {c.reference: c for c in new.communications}
+    changes = [f"new communication {ref}" for ref in sorted(set(after) - set(before))]
+    changes += [f"{ref} is no longer in the period or subject"
+                for ref in sorted(set(before) - set(after))]
+    changes += [f"reply received to {ref}" for ref in sorted(set(after) & set(before))
+                if after[ref].replied and not before[ref]["replied"]]
+    old_res = {r["symbol"]: r for r in old["resolutions"]}
+    for r in new.resolutions:
+        prev = old_res.get(r.symbol)
+        if prev and prev["status"] != r.status:
+            changes.append(f"{r.symbol}: {prev['status']} → {r.status}")
+        if prev and [list(g) for g in r.gaps] != prev["gaps"]:
+            changes.append(f"{r.symbol}: sponsors by region changed")
+    return changes
