@@ -92,6 +92,25 @@ def main():
             first, rest = times[0], sorted(times[1:])
             p95 = rest[min(len(rest) - 1, int(0.95 * (len(rest) - 1)))]
             print(f"{label:32} {first:6.0f}ms {statistics.median(rest):6.0f}ms {p95:6.0f}ms")
+        brief(client)
+
+
+def brief(client) -> None:
+    """Build a brief for one State over the whole corpus, then export it."""
+    t0 = time.perf_counter()
+    response = client.post("/briefs/", data={"title": "Mexico", "subject": "state|MEX"})
+    assert response.status_code == 302, response.status_code
+    url = response.location
+    built = time.perf_counter() - t0
+    timings = {}
+    for label, suffix in (("HTML", ""), ("PDF", ".pdf"), ("DOCX", ".docx")):
+        t0 = time.perf_counter()
+        r = client.get(url + suffix)
+        assert r.status_code == 200, (suffix, r.status_code)
+        timings[label] = (time.perf_counter() - t0, len(r.data))
+    count = client.get(url).get_data(as_text=True).count('<th scope="row"><a href=')
+    print(f"brief for Mexico ({count} communications): created {built:.1f} s; "
+          + "; ".join(f"{k} {t:.1f} s ({n / 1024:.0f} KiB)" for k, (t, n) in timings.items()))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,10 @@ from tracker.profiles import state_profile
 from tracker.resolutions import resolution_view
 from tracker.search import region_term
 
+# A brief is read before a meeting: past this many letters, it lists the most recent and
+# links to the full list instead of printing hundreds of pages.
+MAX_LISTED = 200
+
 SUBJECT_KINDS = {"mandate": "A mandate", "state": "A State", "region": "A region",
                  "resolution": "A resolution"}
 
@@ -149,7 +153,7 @@ def assemble(session: Session, brief: Brief) -> BriefData:
         coded_women=len(coded_women), coded_whrd=len(coded_whrd),
         communications=[CommItem(c.id, c.reference, c.date.isoformat() if c.date else None,
                                  c.addressee_name, (c.summary or "")[:600], c.id in replied,
-                                 c.letter_url or c.source_url) for c in comms])
+                                 c.letter_url or c.source_url) for c in comms[:MAX_LISTED]])
     data.resolutions = _resolutions(session, brief)
     last = session.exec(select(func.max(ScrapeRun.finished_at))
                         .where(ScrapeRun.status == "finished")).one()
