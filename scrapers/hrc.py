@@ -203,3 +203,24 @@ def pdf_text(data: bytes, location: str = "<pdf>") -> str:
         return "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError) as exc:
         raise BadInput(f"cannot read the PDF ({exc})", location=location) from None
+
+
+def parse_terms_csv(text: str, location: str = "<csv>"):
+    """Read Council terms (iso3, term_start, term_end as YYYY-MM-DD); return (terms, errors).
+
+    OHCHR publishes the membership by year as a web page; until a parser for it is
+    written against a saved copy, terms come from a CSV the user keeps.
+    """
+    import csv
+
+    reader = csv.DictReader(io.StringIO(text))
+    terms, errors = [], []
+    for lineno, row in enumerate(reader, start=2):
+        iso3 = clean(row.get("iso3")).upper()
+        start, end = parse_date(row.get("term_start")), parse_date(row.get("term_end"))
+        if len(iso3) != 3 or not start or not end or end < start:
+            errors.append(BadInput("needs an ISO3 code and a term_start before term_end "
+                                   "(YYYY-MM-DD)", location=f"{location}, line {lineno}"))
+            continue
+        terms.append((iso3, start, end, f"{location}, line {lineno}"))
+    return terms, errors

@@ -40,6 +40,7 @@ def _test_config(url):
         "DATABASE_URL": url,
         "SAMPLES_DIR": str(SAMPLES) if SAMPLES.is_dir() else None,
         "MIN_INTERVAL_SECONDS": 0,
+        "WTF_CSRF_ENABLED": False,  # one test checks CSRF; the rest post forms freely
     }
 
 

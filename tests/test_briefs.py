@@ -132,3 +132,12 @@ def test_brief_docx_has_headings_tables_and_chart(samples_app):
     assert len(doc.inline_shapes) >= 1  # the chart, as a PNG
     refs = {row.cells[0].text.split("\n")[0] for row in doc.tables[1].rows[1:]}
     assert refs == _hrd_refs()
+
+
+def test_brief_forms_need_a_csrf_token(samples_app):
+    samples_app.config["WTF_CSRF_ENABLED"] = True
+    client = samples_app.test_client()
+    assert _new_brief(client).status_code == 400
+    page = client.get("/briefs/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert _new_brief(client, csrf_token=token).status_code == 302

@@ -188,3 +188,22 @@ def test_sponsorship_roles_from_report(runner, app):
         roles = {r.iso3: r.role for r in s.exec(select(Sponsorship)
                                                  .where(Sponsorship.family == "A/HRC/7/L.9"))}
     assert roles["CUB"] == "main" and roles["BOL"] == "co" and roles["CIV"] == "additional"
+
+
+def test_cli_import_hrc_terms_and_members_on_a_day(runner, app, tmp_path):
+    from datetime import date
+
+    from tracker.ingest import hrc_members_on
+
+    terms = tmp_path / "hrc-terms.csv"
+    terms.write_text("iso3,term_start,term_end\nHND,2022-01-01,2024-12-31\n"
+                     "CUB,2021-01-01,2023-12-31\nXXX,2021-01-01,2023-12-31\n"
+                     "NOR,2025-01-01,2024-01-01\n")
+    result = runner.invoke(args=["import", str(terms)])
+    assert "saved 2" in result.output and "failed 2" in result.output
+    assert "unknown ISO3 code 'XXX'" in result.output and "line 5" in result.output
+    with app.app_context(), Session(get_engine()) as s:
+        assert hrc_members_on(s, date(2023, 6, 1)) == {"HND", "CUB"}
+        assert hrc_members_on(s, date(2024, 6, 1)) == {"HND"}
+    assert "2022-01-01 to 2024-12-31" in app.test_client().get("/states/HND").get_data(
+        as_text=True)

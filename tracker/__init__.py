@@ -33,10 +33,13 @@ def create_app(test_config: dict | None = None) -> Flask:
             "SECRET_KEY is the development default. Set TRACKER_SECRET_KEY or SECRET_KEY in "
             f"{Path(app.instance_path) / 'config.py'} (make run writes one for you).")
 
+    from flask_wtf.csrf import CSRFProtect
+
     from tracker import auth, cli, db, i18n, views
 
     db.init_app(app)
     auth.init_app(app)
+    CSRFProtect(app)  # every form that changes something carries a token
     i18n.init_app(app)
     views.init_app(app)
     cli.init_app(app)

@@ -23,6 +23,7 @@ from tracker.ingest import (
     record_source,
     store_communications,
     store_drafts,
+    store_hrc_terms,
     store_resolutions,
     store_votes,
 )
@@ -39,6 +40,7 @@ FORMATS = {
     "hrc-session-html": "OHCHR's table of texts adopted at an HRC session",
     "hrc-report-pdf": "an HRC session report (A/HRC/<n>/2) as PDF",
     "hrc-report-text": "an HRC session report as plain text",
+    "hrc-members-csv": "Human Rights Council terms: columns iso3, term_start, term_end",
 }
 
 
@@ -70,6 +72,8 @@ def detect_format(path: Path, data: bytes) -> str:
             return f"catalogue-{kind}-csv"
         if "reference" in header and "mandates" in header:
             return "communications-csv"
+        if {"iso3", "term_start", "term_end"} <= set(header):
+            return "hrc-members-csv"
         try:
             undl.detect_ga_csv_version(header)
             return "ga-votes-csv"
@@ -112,6 +116,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         "catalogue-drafts-csv": "unbis.parse_drafts_csv",
         "hrc-session-html": "hrc.parse_session_table",
         "hrc-report-pdf": "hrc.parse_report_text", "hrc-report-text": "hrc.parse_report_text",
+        "hrc-members-csv": "hrc.parse_terms_csv",
     }
     module = {"communications": comms, "undl": undl, "unbis": unbis, "hrc": hrc}[
         parser_for[item.kind].split(".")[0]]
@@ -144,6 +149,9 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         number = _session_number(text, item.path, hrc_session)
         resolutions, errors = hrc.parse_session_table(text, number, location)
         store_resolutions(session, resolutions, tally, source)
+    elif item.kind == "hrc-members-csv":
+        terms, errors = hrc.parse_terms_csv(text, location)
+        store_hrc_terms(session, terms, tally)
     elif item.kind in ("hrc-report-pdf", "hrc-report-text"):
         body = hrc.pdf_text(item.data, location) if item.kind == "hrc-report-pdf" else text
         drafts, votes, errors = hrc.parse_report_text(body, location, resolver.is_known)

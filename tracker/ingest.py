@@ -28,6 +28,7 @@ from tracker.models import (
     Communication,
     CommunicationMandate,
     Draft,
+    HrcMembership,
     Mandate,
     Reply,
     Resolution,
@@ -369,3 +370,24 @@ def store_votes(session: Session, records: list[VoteRecord], tally: Tally,
         return outcome
 
     _each(session, tally, records, store)
+
+
+def store_hrc_terms(session: Session, terms: list[tuple], tally: Tally) -> None:
+    """Store Council terms (iso3, start, end, location); an unknown ISO3 fails that line."""
+    known = set(session.exec(select(State.iso3)).all())
+
+    def store(term) -> str:
+        iso3, start, end, location = term
+        if iso3 not in known:
+            raise ValueError(f"{location}: unknown ISO3 code {iso3!r}")
+        _, outcome = upsert(session, HrcMembership, {"iso3": iso3, "term_start": start},
+                            {"term_end": end})
+        return outcome
+
+    _each(session, tally, terms, store)
+
+
+def hrc_members_on(session: Session, day) -> set[str]:
+    """The States on the Council that day, to check a recorded vote against."""
+    return set(session.exec(select(HrcMembership.iso3).where(
+        HrcMembership.term_start <= day, HrcMembership.term_end >= day)))
