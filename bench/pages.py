@@ -75,7 +75,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["TRACKER_INSTANCE_PATH"] = tmp
-        app = create_app({"TESTING": True})
+        app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False})
         with app.app_context():
             start = time.perf_counter()
             load(app, args.size)
