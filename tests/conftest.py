@@ -56,19 +56,25 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch, server_database_url, sqlite_template):
-    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path / "instance"))
+def _fresh_app(folder, monkeypatch, server_database_url, sqlite_template):
+    """An app on an empty database with reference data: PostgreSQL if configured."""
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(folder / "instance"))
     if server_database_url:
         _empty_server_database(server_database_url)
         url = server_database_url
     else:
-        shutil.copy(sqlite_template, tmp_path / "tracker.sqlite")
-        url = f"sqlite:///{tmp_path / 'tracker.sqlite'}"
+        shutil.copy(sqlite_template, folder / "tracker.sqlite")
+        url = f"sqlite:///{folder / 'tracker.sqlite'}"
     app = create_app(_test_config(url))
     if server_database_url:
         with app.app_context():
             init_db()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, server_database_url, sqlite_template):
+    app = _fresh_app(tmp_path, monkeypatch, server_database_url, sqlite_template)
     yield app
     engine = app.extensions["tracker"]["engine"]
     if engine is not None:
@@ -105,19 +111,10 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
     from tracker.ingest import Tally
     from tracker.search import rebuild_index
 
-    folder = tmp_path_factory.mktemp("loaded")
     mp = pytest.MonkeyPatch()
-    mp.setenv("TRACKER_INSTANCE_PATH", str(folder / "instance"))
-    if server_database_url:
-        _empty_server_database(server_database_url)
-        url = server_database_url
-    else:
-        shutil.copy(sqlite_template, folder / "tracker.sqlite")
-        url = f"sqlite:///{folder / 'tracker.sqlite'}"
-    app = create_app(_test_config(url))
+    app = _fresh_app(tmp_path_factory.mktemp("loaded"), mp, server_database_url,
+                     sqlite_template)
     with app.app_context():
-        if server_database_url:
-            init_db()
         engine = get_engine()
         files = sample_files(SAMPLES) if SAMPLES.is_dir() else []
         files += [FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html",

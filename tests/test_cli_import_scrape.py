@@ -207,3 +207,31 @@ def test_cli_import_hrc_terms_and_members_on_a_day(runner, app, tmp_path):
         assert hrc_members_on(s, date(2024, 6, 1)) == {"HND"}
     assert "2022-01-01 to 2024-12-31" in app.test_client().get("/states/HND").get_data(
         as_text=True)
+
+
+def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
+    from scrapers.http import save_response
+    from scrapers.undl import record_url
+    from tracker.models import Draft, Resolution
+    from tracker.scraping import hrc_session_url
+
+    saved = tmp_path / "saved"
+    save_response(saved, record_url(900001),
+                  200, (FIXTURES / "undl" / "draft_68_181_reconstructed.xml").read_bytes(),
+                  "application/xml")
+    save_response(saved, hrc_session_url(27), 200,
+                  (FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html").read_bytes(),
+                  "text/html")
+    result = runner.invoke(args=["scrape", "undl", "--record", "900001", "--offline",
+                                 str(saved)])
+    assert result.exit_code == 0, result.output
+    assert "saved 1" in result.output and "failed 1" in result.output  # record without 191
+    result = runner.invoke(args=["scrape", "hrc-session", "27", "--offline", str(saved)])
+    assert result.exit_code == 0, result.output
+    with app.app_context(), Session(get_engine()) as s:
+        draft = s.exec(select(Draft).where(Draft.symbol == "A/C.3/68/L.64/Rev.1")).one()
+        assert draft.source_id is not None
+        r24 = s.exec(select(Resolution).where(Resolution.symbol == "A/HRC/RES/27/24")).one()
+        assert (r24.yes, r24.no, r24.abstain, r24.session) == (42, 1, 4, "27")
+        runs = {r.source_kind: r.status for r in s.exec(select(ScrapeRun))}
+    assert runs == {"undl": "finished", "hrc-session": "finished"}

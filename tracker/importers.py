@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -87,15 +88,20 @@ def detect_format(path: Path, data: bytes) -> str:
 
 @dataclass
 class ImportFile:
-    path: Path
+    """A file, or a fetched page, to parse: `path` is its file path or URL."""
+
+    path: Path | str
     data: bytes
     kind: str
+    http_status: int | None = None
+    fetched_at: datetime | None = None
 
 
 def _session_number(text: str, path: Path, given: int | None) -> int:
     if given:
         return given
-    m = re.search(r"A/HRC/(\d+)/L\.", text) or re.search(r"session[-_ ]?(\d+)", path.name, re.I)
+    name = Path(str(path)).name
+    m = re.search(r"A/HRC/(\d+)/L\.", text) or re.search(r"session[-_ ]?(\d+)", name, re.I)
     if not m:
         raise BadInput("cannot tell which HRC session this table is; pass --session N",
                        location=str(path))
@@ -121,7 +127,8 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
     module = {"communications": comms, "undl": undl, "unbis": unbis, "hrc": hrc}[
         parser_for[item.kind].split(".")[0]]
     source = record_source(session, location=location, content=item.data,
-                           parser=parser_for[item.kind], parser_version=module.PARSER_VERSION)
+                           parser=parser_for[item.kind], parser_version=module.PARSER_VERSION,
+                           http_status=item.http_status, fetched_at=item.fetched_at)
     errors: list[ScraperError] = []
     resolver = StateResolver(session)
     if item.kind == "communications-json":

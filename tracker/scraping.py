@@ -14,18 +14,11 @@ from flask import current_app
 from sqlmodel import Session, select
 
 from scrapers import communications as comms
-from scrapers import hrc, undl
+from scrapers import undl
 from scrapers.http import HttpClient, Page
-from tracker.ingest import (
-    Tally,
-    record_source,
-    store_communications,
-    store_drafts,
-    store_resolutions,
-    store_votes,
-)
+from tracker.importers import ImportFile, import_one
+from tracker.ingest import Tally, record_source, store_communications
 from tracker.models import Communication, ScrapeRun
-from tracker.resolver import StateResolver
 
 # A cached page younger than this is reused, so a killed run resumes without refetching;
 # older pages are fetched again, because replies arrive after the letter is published.
@@ -102,6 +95,14 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
         number += 1
 
 
+def _store_page(session_factory, tally: Tally, page: Page, kind: str, **options) -> None:
+    """Store a fetched page through the same path as `tracker import`, in one transaction."""
+    item = ImportFile(page.url, page.content, kind, page.status, page.fetched_at)
+    with session_factory() as session:
+        import_one(session, item, tally, **options)
+        session.commit()
+
+
 def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str | None = None,
                 record_ids: tuple[int, ...] = (), page_size: int = 100, pages: int | None = None,
                 force: bool = False, progress=None) -> None:
@@ -116,22 +117,11 @@ def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str
         else:
             break
         page = client.get(url, refresh=force)
-        with session_factory() as session:
-            resolver = StateResolver(session)
-            drafts, resolutions, votes, errors = undl.parse_marcxml(page.content, url,
-                                                                   resolver.is_known)
-            source = _page_source(session, page, "undl.parse_marcxml", undl.PARSER_VERSION)
-            store_resolutions(session, resolutions, tally, source)
-            store_drafts(session, drafts, tally, source, resolver)
-            store_votes(session, votes, tally, source, resolver)
-            tally.unmatched.update(resolver.unmatched)
-            session.commit()
-        for err in errors:
-            tally.fail(str(err))
+        found = len(undl.read_marcxml(page.content, url))
+        _store_page(session_factory, tally, page, "marcxml")
         count += 1
         if progress:
             progress(count, None)
-        found = len(drafts) + len(resolutions) + len(votes) + len(errors)
         if query is not None:
             if found < page_size or (pages and count >= pages):
                 break
@@ -146,30 +136,12 @@ def hrc_session_url(session_number: int) -> str:
 
 def scrape_hrc_session(client: HttpClient, session_factory, tally: Tally, *,
                        session_number: int, url: str | None = None, force: bool = False):
-    url = url or hrc_session_url(session_number)
-    page = client.get(url, refresh=force)
-    resolutions, errors = hrc.parse_session_table(page.text, session_number, url)
-    with session_factory() as session:
-        source = _page_source(session, page, "hrc.parse_session_table", hrc.PARSER_VERSION)
-        store_resolutions(session, resolutions, tally, source)
-        session.commit()
-    for err in errors:
-        tally.fail(str(err))
+    page = client.get(url or hrc_session_url(session_number), refresh=force)
+    _store_page(session_factory, tally, page, "hrc-session-html", hrc_session=session_number)
 
 
 def scrape_hrc_report(client: HttpClient, session_factory, tally: Tally, *, url: str,
                       force: bool = False):
     page = client.get(url, refresh=force)
-    is_pdf = page.content.startswith(b"%PDF")
-    text = hrc.pdf_text(page.content, url) if is_pdf else page.text
-    with session_factory() as session:
-        resolver = StateResolver(session)
-        drafts, votes, errors = hrc.parse_report_text(text, url, resolver.is_known)
-        source = _page_source(session, page, "hrc.parse_report_text", hrc.PARSER_VERSION)
-        store_drafts(session, drafts, tally, source, resolver)
-        store_votes(session, votes, tally, source, resolver)
-        tally.unmatched.update(resolver.unmatched)
-        session.commit()
-    for err in errors:
-        tally.fail(str(err))
-
+    kind = "hrc-report-pdf" if page.content.startswith(b"%PDF") else "hrc-report-text"
+    _store_page(session_factory, tally, page, kind)
