@@ -108,7 +108,10 @@ def brief(client) -> None:
         r = client.get(url + suffix)
         assert r.status_code == 200, (suffix, r.status_code)
         timings[label] = (time.perf_counter() - t0, len(r.data))
-    count = client.get(url).get_data(as_text=True).count('<th scope="row"><a href=')
+    import re
+
+    found = re.search(r"Communications \((\d+)\)", client.get(url).get_data(as_text=True))
+    count = int(found.group(1)) if found else 0
     print(f"brief for Mexico ({count} communications): created {built:.1f} s; "
           + "; ".join(f"{k} {t:.1f} s ({n / 1024:.0f} KiB)" for k, (t, n) in timings.items()))
 
