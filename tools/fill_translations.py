@@ -19,6 +19,8 @@ T = {
     "States": ("Estados", "États"),
     "Resolutions": ("Resoluciones", "Résolutions"),
     "Dashboards": ("Tableros", "Tableaux de bord"),
+    "Briefs": ("Notas informativas", "Notes d'information"),
+    "Not a State": ("No es un Estado", "Pas un État"),
     "Language": ("Idioma", "Langue"),
     "Change": ("Cambiar", "Changer"),
     "Back to the start": ("Volver al inicio", "Retour à l'accueil"),

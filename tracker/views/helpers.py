@@ -25,3 +25,4 @@ def toggle_url(name: str, value: str) -> str:
 
 def init_app(app):
     app.jinja_env.globals.update(url_with=url_with, toggle_url=toggle_url)
+    app.jinja_env.tests["startswith"] = lambda value, prefix: str(value).startswith(prefix)

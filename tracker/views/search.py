@@ -53,13 +53,17 @@ def index(fmt):
     meta = {"query": result.query, "total": result.total, "page": result.page,
             "pages": result.pages, "notice": result.notice, "suggestion": result.suggestion,
             "facets": result.facets, "filters": current_filters()}
-    return respond(
-        fmt, rows=rows, columns=COLUMNS, filename="communications", meta=meta,
-        html=lambda: render_template(
+    def html():
+        mandates = mandate_names(session)
+        return render_template(
             "search/index.html", result=result, rows=rows, hits=result.hits,
-            filters=current_filters(), state_names=names, mandates=mandate_names(session),
-            regions=region_names(session), schemes=schemes(session),
-            scheme=request.args.get("scheme", "un-groups")))
+            filters=current_filters(), state_names=names, mandates=mandates,
+            mandate_labels={slug: m.site_label for slug, m in mandates.items()},
+            region_labels={term: name for term, (_, name) in region_names(session).items()},
+            schemes=schemes(session), scheme=request.args.get("scheme", "un-groups"))
+
+    return respond(fmt, rows=rows, columns=COLUMNS, filename="communications", meta=meta,
+                   html=html)
 
 
 @bp.get("/search.atom")
