@@ -201,3 +201,16 @@ def test_interface_language_from_browser_and_cookie(loaded_app):
     client.get("/?lang=es")  # the choice is remembered over the browser's preference
     page = _text(client.get("/states/GBR", headers={"Accept-Language": "fr"}))
     assert "comunicaciones recibidas" in page
+
+
+def test_interface_translations_are_complete():
+    from babel.messages.pofile import read_po
+
+    from tracker import ROOT
+
+    for lang in ("es", "fr"):
+        path = ROOT / "tracker" / "translations" / lang / "LC_MESSAGES" / "messages.po"
+        with open(path, "rb") as f:
+            catalog = read_po(f, locale=lang)
+        missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        assert missing == [], f"{lang}: untranslated {missing}"

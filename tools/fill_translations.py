@@ -80,7 +80,9 @@ for i, lang in enumerate(("es", "fr")):
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         if key in T:
             message.string = T[key][i]
+            message.flags.discard("fuzzy")  # a guess from `pybabel update`, now replaced
         elif key in PLURALS:
             message.string = PLURALS[key][i]
+            message.flags.discard("fuzzy")
     with open(path, "wb") as f:
         write_po(f, catalog)
