@@ -20,6 +20,13 @@ T = {
     "Resolutions": ("Resoluciones", "Résolutions"),
     "Dashboards": ("Tableros", "Tableaux de bord"),
     "Briefs": ("Notas informativas", "Notes d'information"),
+    "Data from the UN Special Procedures communications database and the UN Digital Library. "
+    "Summaries are the UN's; check each item against its source.": (
+        "Datos de la base de comunicaciones de los Procedimientos Especiales y de la Biblioteca "
+        "Digital de la ONU. Los resúmenes son de la ONU; verifique cada elemento en su fuente.",
+        "Données de la base des communications des procédures spéciales et de la Bibliothèque "
+        "numérique de l'ONU. Les résumés sont ceux de l'ONU ; vérifiez chaque élément à sa "
+        "source."),
     "Not a State": ("No es un Estado", "Pas un État"),
     "Language": ("Idioma", "Langue"),
     "Change": ("Cambiar", "Changer"),
