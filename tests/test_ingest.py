@@ -139,3 +139,24 @@ def test_import_samples_twice_is_idempotent(app, session):
     assert before == after
     assert (second.saved, second.updated, second.failed) == (0, 0, 0)
     assert second.skipped == first.saved
+
+
+@needs_samples
+def test_group_sponsorship_counts_its_members(app, session):
+    """HRC 27/L.12 was sponsored by Ethiopia on behalf of the Group of African States."""
+    from tracker.profiles import state_profile
+    from tracker.resolutions import resolution_view
+
+    with app.app_context():
+        import_files(sample_files(SAMPLES), _sessions(app), Tally())
+    view = resolution_view(session, "A/HRC/RES/27/22")
+    african = next(g for g in view.gaps if g.region == "African Group")
+    assert (len(african.sponsors), len(african.members)) == (54, 54)
+    assert view.statuses["KEN"] == "co"
+    assert view.statuses["ETH"] in ("main", "co")
+    kenya = next(r for r in state_profile(session, "KEN").sponsorships
+                 if r.family == "A/HRC/27/L.12")
+    assert kenya.status == "co-sponsor through its regional group"
+    # and no group sponsored 68/181: the African Group still reads 0 of 54 there
+    gaps = {g.region: g for g in resolution_view(session, "A/RES/68/181").gaps}
+    assert len(gaps["African Group"].sponsors) == 0

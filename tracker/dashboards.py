@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from tracker.models import Draft, Resolution, Sponsorship, State
 from tracker.resolutions import status_of
 from tracker.search import crosstab
+from tracker.sponsorships import via_group_codes
 from tracker.states import scheme_by_slug, states_by_region
 
 
@@ -68,19 +69,21 @@ def sponsorship_matrix(session: Session, symbols: list[str] | None = None):
                                                    .where(Draft.resolution_id == r.id))}
         if not families or (symbols and r.symbol not in symbols):
             continue
-        rows = {s.iso3: s for s in session.exec(select(Sponsorship)
-                                                .where(Sponsorship.family.in_(families)))
-                if s.iso3}
-        if rows:
-            resolutions.append((r, rows))
+        all_rows = list(session.exec(select(Sponsorship)
+                                     .where(Sponsorship.family.in_(families))))
+        rows = {s.iso3: s for s in all_rows if s.iso3}
+        via = {i for f in families for i in via_group_codes(session, f)}
+        if all_rows:
+            resolutions.append((r, rows, via))
     scheme = scheme_by_slug(session, "un-groups")
     groups = []
     for group in states_by_region(session, scheme):
         members = [state for state, m in group.members if m.counts]
         groups.append((group.region.name, [
-            (state, [status_of(rows.get(state.iso3), r.body, state) for r, rows in resolutions])
+            (state, [status_of(rows.get(state.iso3), r.body, state, state.iso3 in via)
+                     for r, rows, via in resolutions])
             for state in members]))
-    return [r for r, _ in resolutions], groups
+    return [r for r, _, _ in resolutions], groups
 
 
 def all_states(session: Session) -> dict[str, str]:

@@ -21,6 +21,7 @@ from tracker.models import (
     Vote,
     VoteCast,
 )
+from tracker.sponsorships import via_group_codes
 
 
 @dataclass
@@ -54,9 +55,9 @@ STATUS = {"main": "main sponsor", "cover": "sponsor (on the draft)", "co": "co-s
           "additional": "joined later", "unknown": "sponsor"}
 
 
-def sponsorship_status(row: Sponsorship | None) -> str:
+def sponsorship_status(row: Sponsorship | None, via_group: bool = False) -> str:
     if row is None:
-        return "did not sponsor"
+        return "co-sponsor through its regional group" if via_group else "did not sponsor"
     if row.withdrawn:
         return "withdrew"
     return STATUS.get(row.role, row.role)
@@ -88,8 +89,9 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
         draft = session.exec(select(Draft).where(Draft.family == family,
                                                  Draft.resolution_id.is_not(None))).first()
         resolution = session.get(Resolution, draft.resolution_id) if draft else None
+        via = iso3 in via_group_codes(session, family)
         profile.sponsorships.append(SponsorRecord(resolution, family,
-                                                  sponsorship_status(rows.get(family)),
+                                                  sponsorship_status(rows.get(family), via),
                                                   rows.get(family)))
     profile.votes = list(session.exec(select(Vote, VoteCast).join(VoteCast)
                                       .where(VoteCast.iso3 == iso3).order_by(Vote.date.desc())))

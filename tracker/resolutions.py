@@ -13,7 +13,7 @@ from tracker.models import (
     Vote,
     VoteCast,
 )
-from tracker.sponsorships import GroupGap, regional_gaps
+from tracker.sponsorships import GroupGap, regional_gaps, via_group_codes
 
 
 @dataclass
@@ -53,11 +53,12 @@ def list_resolutions(session: Session) -> list[tuple[Resolution, int, int]]:
     return out
 
 
-def status_of(row: Sponsorship | None, body: str, state: State) -> str:
+def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool = False
+              ) -> str:
     if state.status != "member":
         return "not a member"
     if row is None:
-        return "never"
+        return "co" if via_group else "never"
     if row.withdrawn:
         return "withdrew"
     if row.role == "main" or (row.role == "cover" and body != "HRC"):
@@ -86,6 +87,7 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups"
              for v in session.exec(select(Vote).where(Vote.symbol.in_(symbols)))]
     gaps = [g for family in families[:1] for g in regional_gaps(session, family, scheme)]
     by_state = {s.iso3: s for s in sponsorships if s.iso3}
-    statuses = {st.iso3: status_of(by_state.get(st.iso3), r.body, st)
+    via = {iso3 for family in families for iso3 in via_group_codes(session, family)}
+    statuses = {st.iso3: status_of(by_state.get(st.iso3), r.body, st, st.iso3 in via)
                 for st in session.exec(select(State))}
     return ResolutionView(r, drafts, events, sponsorships, votes, gaps, statuses)

@@ -37,12 +37,46 @@ def history_counts(session: Session, family: str) -> dict[str, int]:
         + printed[("join", "co")],
         "additional": printed[("join", "additional")],
         "withdrawn": printed[("withdraw", "")],
-        "final": len(final_sponsor_codes(session, family)),
+        "final": len(final_sponsor_codes(session, family, with_groups=False)),
     }
 
 
-def final_sponsor_codes(session: Session, family: str) -> set[str]:
-    return {s.iso3 for s in sponsorships(session, family) if s.iso3 and not s.withdrawn}
+# A regional group sponsoring as a group ("Ethiopia (on behalf of the Group of African
+# States)", HRC 27/L.12) makes each of its members a sponsor. Names as the UN prints them.
+GROUP_REGIONS = {
+    "group of african states": "African Group",
+    "african group": "African Group",
+    "group of asia-pacific states": "Asia-Pacific Group",
+    "group of asian states": "Asia-Pacific Group",
+    "group of eastern european states": "Eastern European Group",
+    "group of latin american and caribbean states": "GRULAC",
+    "group of western european and other states": "WEOG",
+}
+
+
+def group_members(session: Session, group_name: str) -> set[str]:
+    """The States a sponsoring group stands for: its UN regional group's members."""
+    region = GROUP_REGIONS.get(group_name.strip().lower())
+    if region is None:
+        return set()
+    return set(session.exec(
+        select(RegionMembership.iso3).join(Region, Region.id == RegionMembership.region_id)
+        .join(RegionScheme, RegionScheme.id == Region.scheme_id)
+        .where(RegionScheme.slug == "un-groups", Region.name == region,
+               RegionMembership.counts)))
+
+
+def via_group_codes(session: Session, family: str) -> set[str]:
+    """States that sponsor only through a group that has not withdrawn."""
+    return {iso3 for s in sponsorships(session, family)
+            if s.group_name and not s.withdrawn for iso3 in group_members(session, s.group_name)}
+
+
+def final_sponsor_codes(session: Session, family: str, *, with_groups: bool = True
+                        ) -> set[str]:
+    own = {s.iso3 for s in sponsorships(session, family) if s.iso3 and not s.withdrawn}
+    withdrew = {s.iso3 for s in sponsorships(session, family) if s.iso3 and s.withdrawn}
+    return own | (via_group_codes(session, family) - withdrew) if with_groups else own
 
 
 @dataclass
