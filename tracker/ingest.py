@@ -12,7 +12,9 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
+from sqlalchemy import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
@@ -222,6 +224,10 @@ class FamilyLedger:
         self.events = {(e.sponsor_key, e.action, e.role, e.source_document) for e in
                        session.exec(select(SponsorshipEvent)
                                     .where(SponsorshipEvent.family == family))}
+        # New rows stay plain until flush(): building thousands of SQLModel objects was
+        # most of an import's time (bench/parsers.py), a bulk insert is a fraction of it.
+        self.new_rows: dict[str, SimpleNamespace] = {}
+        self.new_events: list[dict] = []
 
     def apply(self, resolver: StateResolver, event: SponsorEvent, where: str, tally: Tally,
               source: Source | None) -> str:
@@ -231,7 +237,7 @@ class FamilyLedger:
         new_event = event_key not in self.events
         if new_event:
             self.events.add(event_key)
-            self.session.add(SponsorshipEvent(
+            self.new_events.append(dict(
                 family=self.family, sponsor_key=key, action=event.action, role=role,
                 source_document=event.source_document or "", iso3=iso3, date=event.date,
                 raw_name=event.name, source_id=source.id if source else None))
@@ -241,12 +247,13 @@ class FamilyLedger:
     def _summarise(self, key, iso3, group, event, source) -> str:
         row = self.rows.get(key)
         if row is None:
-            row = Sponsorship(family=self.family, sponsor_key=key, iso3=iso3, group_name=group,
-                              role=(event.role or "unknown") if event.action == "join"
-                              else "unknown", raw_name=event.name,
-                              source_id=source.id if source else None)
-            self.rows[key] = row
-            self.session.add(row)
+            row = SimpleNamespace(
+                family=self.family, sponsor_key=key, iso3=iso3, group_name=group,
+                role=(event.role or "unknown") if event.action == "join" else "unknown",
+                raw_name=event.name, source_id=source.id if source else None,
+                on_behalf_of=None, joined_on=None, joined_source=None, withdrawn=False,
+                withdrawn_on=None, withdrawn_source=None)
+            self.rows[key] = self.new_rows[key] = row
             before = None
         else:
             before = _sponsorship_state(row)
@@ -274,7 +281,21 @@ class FamilyLedger:
         return "unchanged" if _sponsorship_state(row) == before else "updated"
 
 
-def _sponsorship_state(row: Sponsorship) -> tuple:
+    def flush(self) -> None:
+        now = datetime.now(UTC)
+        stamps = {"created_at": now, "updated_at": now}
+        if self.new_rows:
+            self.session.execute(insert(Sponsorship.__table__),
+                                 [{**vars(r), **stamps} for r in self.new_rows.values()])
+        if self.new_events:
+            self.session.execute(insert(SponsorshipEvent.__table__),
+                                 [{**e, **stamps} for e in self.new_events])
+        self.new_rows.clear()
+        self.new_events.clear()
+        self.session.flush()
+
+
+def _sponsorship_state(row) -> tuple:
     return (row.role, row.joined_on, row.joined_source, row.withdrawn, row.withdrawn_on,
             row.withdrawn_source, row.on_behalf_of)
 
@@ -302,7 +323,7 @@ class DraftStore:
             changed = ledger.apply(self.resolver, event, rec.location, self.tally, self.source)
             if changed != "unchanged" and outcome == "unchanged":
                 outcome = "updated"
-        self.session.flush()
+        ledger.flush()
         if outcome != "unchanged" and rec.resolution_symbol:
             self.tally.changed_resolutions.add(rec.resolution_symbol)
         return outcome
