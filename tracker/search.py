@@ -490,6 +490,48 @@ def _as_mask(ids: np.ndarray, size: int) -> np.ndarray:
     return mask
 
 
+class _LRU:
+    """A small thread-safe cache; keys carry the index generation, so no invalidation."""
+
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, {}, threading.Lock()
+
+    def get_or(self, key, compute):
+        with self.lock:
+            if key in self.items:
+                self.items[key] = self.items.pop(key)  # most recently used last
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.pop(next(iter(self.items)))
+        return value
+
+
+# Paging, exports and feeds of one search reuse its ordered matches.
+_RESULTS = _LRU(32)
+
+
+def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, browsing: bool):
+    """All matching documents in display order (and their scores when by relevance)."""
+    mask = table.mask(filters)
+    if not browsing and sort not in ("date", "date-asc"):
+        results = searcher.search(_narrowed(query, filters), limit=None)
+        top = [(d, sc) for sc, d in results.top_n if mask[d]]
+        return (np.array([d for d, _ in top], dtype=np.int32),
+                np.array([sc for _, sc in top], dtype=np.float32))
+    if browsing:
+        matched = np.flatnonzero(mask)
+    else:
+        matched = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
+        matched = matched[mask[matched]] if matched.size else matched
+    order = np.argsort(table.dates[matched], kind="stable")
+    if sort != "date-asc":
+        order = order[::-1]  # newest first, also when browsing by relevance
+    return matched[order].astype(np.int32), None
+
+
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
            facets: Iterable[str] = FACETS, doc_type: str | None = "communication"
@@ -501,35 +543,17 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
         filters["doc_type"] = [doc_type]
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
-    mask = table.mask(filters)
     page = max(1, page)
     browsing = isinstance(query, Every)
-    if browsing:
-        matched = np.flatnonzero(mask)
-    else:
-        ids = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
-        matched = ids[mask[ids]] if ids.size else ids
-    total = int(matched.size)
+    key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
+           repr(sorted(filters.items())), sort if not browsing or sort == "date-asc" else "")
+    ordered, scores_all = _RESULTS.get_or(
+        key, lambda: _ordered(searcher, table, query, filters, sort, browsing))
+    total = int(ordered.size)
     start = (page - 1) * per_page
-    if browsing or sort in ("date", "date-asc"):
-        order = np.argsort(table.dates[matched], kind="stable")
-        if sort != "date-asc":
-            order = order[::-1]  # newest first, also when browsing by relevance
-        page_ids = [int(i) for i in matched[order][start:start + per_page]]
-        scores = [None] * len(page_ids)
-    else:
-        # With no filter but the document type, exclude the few others instead of passing
-        # a set of every matching document, which costs more than the matching it saves.
-        unfiltered = not any(v for k, v in filters.items() if k != "doc_type")
-        restrict = None if unfiltered else set(matched.tolist())
-        exclude = (Term("doc_type", "resolution") if unfiltered and doc_type == "communication"
-                   else None)
-        results = searcher.search(query, filter=restrict, mask=exclude,
-                                  limit=start + per_page)
-        # scored_length, not len(): len() would score every match just to count it
-        shown = range(start, min(results.scored_length(), start + per_page))
-        page_ids = [results.docnum(i) for i in shown]
-        scores = [results.score(i) for i in shown]
+    page_ids = [int(i) for i in ordered[start:start + per_page]]
+    scores = ([float(x) for x in scores_all[start:start + per_page]] if scores_all is not None
+              else [None] * len(page_ids))
     terms = set() if browsing else {
         t.decode() if isinstance(t, bytes) else t
         for f, t in query.iter_all_terms() if f in ("summary", "title")}
@@ -537,7 +561,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     for docnum, score in zip(page_ids, scores, strict=True):
         fields = searcher.stored_fields(docnum)
         hits.append(Hit(fields, _highlight(fields.get("summary", ""), terms), score))
-    facet_counts = table.counts(_as_mask(matched, table.size), tuple(facets))
+    facet_counts = table.counts(_as_mask(ordered, table.size), tuple(facets))
     suggestion = None
     if total == 0 and text.strip():
         suggestion = _did_you_mean(searcher._ix.storage.folder, text)
