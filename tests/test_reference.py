@@ -7,7 +7,7 @@ from sqlmodel import func, select
 from tracker.db import init_db
 from tracker.models import Mandate, Region, RegionMembership, RegionScheme, State, StateAlias
 from tracker.reference import ReferenceDataError, import_scheme_csv
-from tracker.states import resolve_state
+from tracker.resolver import StateResolver
 
 from .conftest import SAMPLES
 
@@ -103,11 +103,15 @@ def test_init_db_is_idempotent(app, session):
     ("Bolivia (Plurinational State of)", "BOL"), ("Republic of Korea", "KOR"),
 ])
 def test_resolve_state_every_spelling(session, spelling, iso3):
-    assert resolve_state(session, spelling) == iso3
+    match = StateResolver(session).resolve(spelling)
+    assert (match.kind, match.value, match.how) in {("state", iso3, "alias"),
+                                                     ("state", iso3, "code")}
 
 
 def test_resolve_state_unknown_name_is_none(session):
-    assert resolve_state(session, "Atlantis") is None
+    resolver = StateResolver(session)
+    assert resolver.resolve("Atlantis", where="a test") is None
+    assert resolver.unmatched == {"Atlantis": "a test"}
 
 
 def test_import_scheme_csv_adds_scheme(session):

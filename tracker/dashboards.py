@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from tracker.models import Draft, Resolution, Sponsorship, State
+from tracker.models import Draft, Resolution, Sponsorship
 from tracker.resolutions import status_of
-from tracker.search import crosstab
+from tracker.search import Matches
 from tracker.sponsorships import via_group_codes
 from tracker.states import scheme_by_slug, states_by_region
 
@@ -28,16 +28,15 @@ class RegionRow:
         return self.women / self.coded if self.coded else None
 
 
-def region_year_table(index_dir, session: Session, *, scheme_slug: str, text: str,
-                      filters: dict) -> tuple[list[RegionRow], list[str], int, str | None]:
+def region_year_table(found: Matches, session: Session, *, scheme_slug: str
+                      ) -> tuple[list[RegionRow], list[str]]:
     """The shape of the Special Rapporteur's table: per region, letters by year, share
     of all letters, and the share concerning women among those coded."""
     from tracker.search import region_term
 
     scheme = scheme_by_slug(session, scheme_slug)
-    table, total, notice = crosstab(index_dir, text, filters=filters, rows="region",
-                                    cols="year")
-    women, _, _ = crosstab(index_dir, text, filters=filters, rows="region", cols="women")
+    table = found.crosstab("region", "year")
+    women = found.crosstab("region", "women")
     years = sorted({y for counts in table.values() for y in counts})
     rows = []
     for group in states_by_region(session, scheme) if scheme else []:
@@ -46,11 +45,11 @@ def region_year_table(index_dir, session: Session, *, scheme_slug: str, text: st
         coding = women.get(term, {})
         rows.append(RegionRow(group.region.name, term, by_year, sum(by_year.values()),
                               coding.get("yes", 0), coding.get("yes", 0) + coding.get("no", 0)))
-    return rows, years, total, notice
+    return rows, years
 
 
-def reply_rates(index_dir, text: str, filters: dict, names: dict[str, str]):
-    table, _, notice = crosstab(index_dir, text, filters=filters, rows="state", cols="reply")
+def reply_rates(found: Matches, names: dict[str, str]):
+    table = found.crosstab("state", "reply")
     out = []
     for iso3, counts in table.items():
         if iso3 == "OTH":
@@ -58,7 +57,7 @@ def reply_rates(index_dir, text: str, filters: dict, names: dict[str, str]):
         total = counts.get("replied", 0) + counts.get("awaiting", 0)
         out.append((iso3, names.get(iso3, iso3), total, counts.get("replied", 0)))
     out.sort(key=lambda r: (-r[2], r[1]))
-    return out, notice
+    return out
 
 
 def sponsorship_matrix(session: Session, symbols: list[str] | None = None):
@@ -84,7 +83,3 @@ def sponsorship_matrix(session: Session, symbols: list[str] | None = None):
                      for r, rows, via in resolutions])
             for state in members]))
     return [r for r, _, _ in resolutions], groups
-
-
-def all_states(session: Session) -> dict[str, str]:
-    return {s.iso3: s.name for s in session.exec(select(State))}

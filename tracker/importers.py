@@ -110,8 +110,9 @@ def _session_number(text: str, path: Path, given: int | None) -> int:
 
 def import_one(session: Session, item: ImportFile, tally: Tally, *,
                authors: dict[str, list[str]] | None = None,
-               hrc_session: int | None = None) -> None:
-    """Parse and store one file inside the caller's transaction."""
+               hrc_session: int | None = None) -> int:
+    """Parse and store one file inside the caller's transaction; return how many records
+    it held (stored or failed), so a scraper can tell a short last page."""
     location = str(item.path)
     text = _text(item.data)
     parser_for = {
@@ -130,6 +131,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
                            parser=parser_for[item.kind], parser_version=module.PARSER_VERSION,
                            http_status=item.http_status, fetched_at=item.fetched_at)
     errors: list[ScraperError] = []
+    before = tally.saved + tally.updated + tally.skipped + tally.failed
     resolver = StateResolver(session)
     if item.kind == "communications-json":
         records, errors = comms.parse_sample_json(text, location)
@@ -168,6 +170,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         tally.fail(str(err))
     tally.unmatched.update({k: v for k, v in resolver.unmatched.items()
                             if k not in tally.unmatched})
+    return tally.saved + tally.updated + tally.skipped + tally.failed - before
 
 
 def import_files(paths: list[Path], session_factory: Callable[[], Session], tally: Tally, *,

@@ -95,12 +95,14 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
         number += 1
 
 
-def _store_page(session_factory, tally: Tally, page: Page, kind: str, **options) -> None:
-    """Store a fetched page through the same path as `tracker import`, in one transaction."""
+def _store_page(session_factory, tally: Tally, page: Page, kind: str, **options) -> int:
+    """Store a fetched page through the same path as `tracker import`, in one transaction;
+    return how many records it held."""
     item = ImportFile(page.url, page.content, kind, page.status, page.fetched_at)
     with session_factory() as session:
-        import_one(session, item, tally, **options)
+        found = import_one(session, item, tally, **options)
         session.commit()
+    return found
 
 
 def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str | None = None,
@@ -117,8 +119,7 @@ def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str
         else:
             break
         page = client.get(url, refresh=force)
-        found = len(undl.read_marcxml(page.content, url))
-        _store_page(session_factory, tally, page, "marcxml")
+        found = _store_page(session_factory, tally, page, "marcxml")
         count += 1
         if progress:
             progress(count, None)

@@ -532,6 +532,14 @@ def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, brow
     return matched[order].astype(np.int32), None
 
 
+def _cached_ordered(searcher, table: FacetTable, query: Query, filters, sort: str):
+    browsing = isinstance(query, Every)
+    key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
+           repr(sorted(filters.items())), sort if not browsing or sort == "date-asc" else "")
+    return _RESULTS.get_or(key, lambda: _ordered(searcher, table, query, filters, sort,
+                                                 browsing))
+
+
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
            facets: Iterable[str] = FACETS, doc_type: str | None = "communication"
@@ -545,10 +553,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     table = _facet_table(searcher)
     page = max(1, page)
     browsing = isinstance(query, Every)
-    key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
-           repr(sorted(filters.items())), sort if not browsing or sort == "date-asc" else "")
-    ordered, scores_all = _RESULTS.get_or(
-        key, lambda: _ordered(searcher, table, query, filters, sort, browsing))
+    ordered, scores_all = _cached_ordered(searcher, table, query, filters, sort)
     total = int(ordered.size)
     start = (page - 1) * per_page
     page_ids = [int(i) for i in ordered[start:start + per_page]]
@@ -630,30 +635,36 @@ def as_date(value) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def crosstab(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
-             rows: str, cols: str, doc_type: str = "communication"
-             ) -> tuple[dict[str, dict[str, int]], int, str | None]:
-    """Count matching documents by two facets at once (for dashboards); never raises.
+@dataclass
+class Matches:
+    """The documents a query and filters match, to count in several ways (dashboards)."""
 
-    Returns ({row value: {column value: count}}, total, notice). Uses the same query
-    language and filters as `search`, so a dashboard and its search agree.
-    """
+    table: FacetTable
+    mask: np.ndarray
+    total: int
+    notice: str | None
+
+    def crosstab(self, rows: str, cols: str) -> dict[str, dict[str, int]]:
+        """Count the matches by two facets at once: {row value: {column value: count}}."""
+        out: dict[str, dict[str, int]] = {}
+        col_sets = self.table.postings.get(cols, {})
+        for row_value, row_ids in self.table.postings.get(rows, {}).items():
+            row_mask = np.zeros(self.table.size, dtype=bool)
+            row_mask[row_ids] = True
+            row_mask &= self.mask
+            if row_mask.any():
+                counts = {c: int(np.count_nonzero(row_mask[ids])) for c, ids in col_sets.items()}
+                out[row_value] = {c: n for c, n in counts.items() if n}
+        return out
+
+
+def matches(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
+            doc_type: str = "communication") -> Matches:
+    """Match once with the same query language, filters and cache as `search`, so a
+    dashboard and its search agree; never raises."""
     searcher = _searcher(root)
     filters = {**(filters or {}), "doc_type": [doc_type]}
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
-    mask = table.mask(filters)
-    if not isinstance(query, Every):
-        ids = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
-        mask = mask & _as_mask(ids, table.size)
-    out: dict[str, dict[str, int]] = {}
-    col_sets = table.postings.get(cols, {})
-    for row_value, row_ids in table.postings.get(rows, {}).items():
-        row_mask = np.zeros(table.size, dtype=bool)
-        row_mask[row_ids] = True
-        row_mask &= mask
-        if not row_mask.any():
-            continue
-        out[row_value] = {c: int(np.count_nonzero(row_mask[ids])) for c, ids in col_sets.items()
-                          if np.count_nonzero(row_mask[ids])}
-    return out, int(np.count_nonzero(mask)), notice
+    ordered, _ = _cached_ordered(searcher, table, query, filters, "date")
+    return Matches(table, _as_mask(ordered, table.size), int(ordered.size), notice)

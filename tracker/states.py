@@ -4,8 +4,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from tracker.models import Region, RegionMembership, RegionScheme, State, StateAlias
-from tracker.names import name_key
+from tracker.models import Region, RegionMembership, RegionScheme, State
 
 
 @dataclass
@@ -39,12 +38,3 @@ def states_by_region(session: Session, scheme: RegionScheme) -> list[RegionGroup
     for region, membership, state in rows:
         groups.setdefault(region.id, RegionGroup(region)).members.append((state, membership))
     return list(groups.values())
-
-
-def resolve_state(session: Session, name: str) -> str | None:
-    """Return the ISO3 code for a spelling of a state, or None when no alias matches."""
-    key = name_key(name)
-    if len(key) == 3 and session.get(State, key.upper()):
-        return key.upper()
-    alias = session.exec(select(StateAlias).where(StateAlias.key == key)).first()
-    return alias.iso3 if alias else None

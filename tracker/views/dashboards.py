@@ -7,6 +7,7 @@ from tracker.charts import Bar, bar_chart
 from tracker.dashboards import region_year_table, reply_rates, sponsorship_matrix
 from tracker.db import get_session
 from tracker.labels import state_names
+from tracker.search import matches
 from tracker.states import schemes
 from tracker.views.output import respond, routes
 from tracker.views.search import current_filters
@@ -22,10 +23,10 @@ def index(fmt):
     scheme = request.args.get("scheme", "sr-hrd")
     q = request.args.get("q", "")
     filters = current_filters()
-    rows, years, total, notice = region_year_table(index_dir, session, scheme_slug=scheme,
-                                                   text=q, filters=filters)
-    names = state_names(session)
-    rates, _ = reply_rates(index_dir, q, filters, names)
+    found = matches(index_dir, q, filters=filters)
+    total, notice = found.total, found.notice
+    rows, years = region_year_table(found, session, scheme_slug=scheme)
+    rates = reply_rates(found, state_names(session))
     data = [{"region": r.region, **{y: r.by_year.get(y, 0) for y in years}, "total": r.total,
              "percent": round(100 * r.share(total), 1),
              "women": r.women, "coded": r.coded} for r in rows]
