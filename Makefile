@@ -27,7 +27,7 @@ run: install system-deps instance/config.py
 
 # System packages from Debian: Chromium for the browser tests (no browser download),
 # Pango for WeasyPrint's PDFs, Cairo for chart images in DOCX, poppler for PDF previews.
-SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libcairo2
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -59,7 +59,7 @@ def main():
                 start = time.perf_counter()
                 import_files(sample_files(SAMPLES), lambda: Session(engine), tally)
                 elapsed = time.perf_counter() - start
-                n = tally.saved + tally.updated + tally.skipped
+                n = tally.saved + tally.updated + tally.unchanged
                 print(f"{'import samples into SQLite (first run)':44} {n / elapsed:10.0f} "
                       f"records/s ({n} records, {elapsed:.2f} s)")
     else:

@@ -41,10 +41,12 @@ class SponsorEvent:
     family: str  # draft symbol without /Rev.N
     name: str  # as printed
     action: str  # join | withdraw
-    role: str | None = None  # main | cover | co | additional (joins only)
+    role: str | None = None  # main | cover | co | additional | corrected | catalogue
     on_behalf_of: str | None = None
     date: dt.date | None = None
     source_document: str | None = None
+    printed_as: str | None = None  # the misspelling a cataloguer corrected with [i.e. …]
+    origin: str = ""  # cover | notes | catalogue | report: where in the record it was read
 
 
 @dataclass
@@ -57,8 +59,13 @@ class DraftRecord:
     cover_sponsors: str | None = None
     notes: str | None = None
     resolution_symbol: str | None = None
-    body: str | None = None  # HRC | GA | CHR
+    body: str | None = None  # HRC | GA | CHR | SC | ECOSOC | other
+    kind: str = "draft"  # draft | amendment | corrigendum
+    status: str | None = None  # adopted | withdrawn | no action | rejected | … ; None: unknown
+    status_source: str | None = None
+    placeholder_symbol: str | None = None  # "A/RES/68/..." where a symbol was due
     events: list[SponsorEvent] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the parser read but could not use
     location: str = ""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 from scrapers import BadInput
 from scrapers.records import DraftRecord
@@ -21,10 +22,11 @@ from scrapers.sponsors import (
     draft_revision,
     parse_cover,
     parse_notes,
+    parse_status,
     split_cover,
 )
+from scrapers.symbols import body_of, classify_record, is_placeholder, resolution_symbol
 from scrapers.text import clean, parse_date
-from scrapers.undl import body_of
 
 PARSER_VERSION = "1"
 DRAFT_COLUMNS = {"un_document_symbol", "title", "imprint", "notes", "related_document"}
@@ -60,38 +62,72 @@ def read_authors(text: str, location: str = "<authors>") -> dict[str, list[str]]
     return out
 
 
+@dataclass
+class Skipped:
+    """A catalogue record that is not a draft, with the reason, counted by the importer."""
+
+    symbol: str
+    reason: str
+    location: str
+
+
 def parse_drafts_csv(text: str, location: str = "<drafts>",
                      authors: dict[str, list[str]] | None = None, is_known=None):
-    """Parse the drafts file into (drafts, errors), with sponsor events from the cover, the
-    710 authors (those the printed cover lacks) and the notes."""
+    """Parse the drafts file into (drafts, errors, skipped).
+
+    Each draft carries sponsor events from its printed cover, its notes and the
+    catalogue's author entries (origin "catalogue"), its status from the notes, and its
+    resolution symbol unless the catalogue holds a placeholder ("A/RES/68/...").
+    """
     reader = csv.DictReader(io.StringIO(text))
     if sniff(reader.fieldnames or []) != "drafts":
         raise BadInput("not a drafts file: expected columns "
                        + ", ".join(sorted(DRAFT_COLUMNS)), location=location)
-    drafts, errors = [], []
+    drafts, errors, skipped = [], [], []
     for lineno, row in enumerate(reader, start=2):
         where = f"{location}, line {lineno}"
         symbol = clean(row["un_document_symbol"])
-        if "/L." not in symbol:
-            errors.append(BadInput(f"{symbol!r} is not a draft symbol", location=where))
+        if not symbol:
+            errors.append(BadInput("the record has no document symbol", location=where))
             continue
-        family = draft_family(symbol)
-        when = parse_date(row["imprint"])
-        title, cover = split_cover(row["title"])
-        related = [clean(s) for s in re.split(r",\s*", row["related_document"] or "") if s]
-        resolution = next((s for s in related if "/RES/" in s.upper()), None)
-        report = next((s for s in related if "/RES/" not in s.upper()), None)
-        draft = DraftRecord(symbol=symbol, family=family, revision=draft_revision(symbol),
-                            title=title, date=when, cover_sponsors=cover,
-                            notes=clean(row["notes"]) or None, resolution_symbol=resolution,
-                            body=body_of(symbol), location=where)
-        if cover:
-            draft.events += parse_cover(family, cover, date=when, source_document=symbol,
-                                        is_known=is_known)
-        draft.events += catalogued_sponsors(family, (authors or {}).get(symbol, []),
-                                            printed=bool(cover), date=when,
-                                            source_document=symbol, is_known=is_known)
-        draft.events += parse_notes(family, draft.notes or "", fallback_document=report,
-                                    is_known=is_known)
-        drafts.append(draft)
-    return drafts, errors
+        kind, reason = classify_record(symbol, row["title"] or "")
+        if kind is None:
+            skipped.append(Skipped(symbol, reason, where))
+            continue
+        drafts.append(parse_draft_row(row, symbol, kind, where, authors or {}, is_known))
+    return drafts, errors, skipped
+
+
+def parse_draft_row(row: dict, symbol: str, kind: str, where: str,
+                    authors: dict[str, list[str]], is_known=None) -> DraftRecord:
+    family = draft_family(symbol)
+    when = parse_date(row["imprint"])
+    title, cover = split_cover(row["title"] or "")
+    related = [clean(s) for s in re.split(r",\s*", row["related_document"] or "") if clean(s)]
+    placeholders = [s for s in related if is_placeholder(s)]
+    related = [s for s in related if not is_placeholder(s)]
+    resolution = next(filter(None, map(resolution_symbol, related)), None)
+    report = next((s for s in related if "/RES/" not in s.upper()), None)
+    notes = clean(row["notes"]) or None
+    draft = DraftRecord(symbol=symbol, family=family, revision=draft_revision(symbol),
+                        title=title, date=when, cover_sponsors=cover, notes=notes,
+                        resolution_symbol=resolution if kind == "draft" else None,
+                        body=body_of(symbol), kind=kind, location=where,
+                        placeholder_symbol=next((s for s in placeholders if "/RES/" in s),
+                                                None))
+    for s in related:
+        if "/RES/" in s.upper() and resolution_symbol(s) is None:
+            draft.warnings.append(f"related document {s!r} is not a resolution symbol")
+    status = parse_status(notes)
+    if status:
+        draft.status, draft.status_source = status
+    elif resolution and kind == "draft":
+        draft.status = "adopted"
+    if cover:
+        draft.events += parse_cover(family, cover, date=when, source_document=symbol,
+                                    is_known=is_known, warnings=draft.warnings)
+    draft.events += catalogued_sponsors(family, authors.get(symbol, []), printed=bool(cover),
+                                        date=when, source_document=symbol, is_known=is_known)
+    draft.events += parse_notes(family, notes or "", fallback_document=report,
+                                is_known=is_known, record_symbol=symbol)
+    return draft

@@ -10,6 +10,7 @@ from tracker.models import (
     Communication,
     CommunicationMandate,
     Mandate,
+    NameDecision,
     Reply,
     Sponsorship,
     StateAlias,
@@ -40,7 +41,7 @@ def test_ingest_communication_twice_changes_nothing(session):
     session.commit()
     store_communications(session, [_comm()], second)
     session.commit()
-    assert (first.saved, second.saved, second.updated, second.skipped) == (1, 0, 0, 1)
+    assert (first.saved, second.saved, second.updated, second.unchanged) == (1, 0, 0, 1)
     assert (_count(session, Communication), _count(session, Reply)) == (1, 1)
     row = session.exec(select(Communication)).one()
     assert row.state_iso3 == "HND" and row.reference == "UA HND 5/2013"
@@ -83,7 +84,7 @@ def test_ingest_bad_record_skipped_rest_saved(session):
     assert tally.saved + tally.failed == 3
 
 
-def test_ingest_sponsor_fuzzy_match_records_alias(session):
+def test_ingest_sponsor_fuzzy_match_awaits_a_person(session):
     from scrapers.records import DraftRecord
 
     draft = DraftRecord(symbol="A/C.3/1/L.1", family="A/C.3/1/L.1", revision=0, location="t",
@@ -95,8 +96,10 @@ def test_ingest_sponsor_fuzzy_match_records_alias(session):
     keys = set(session.exec(select(Sponsorship.sponsor_key)).all())
     assert keys == {"ROU", "unmatched:Atlantis"}
     assert tally.unmatched == {"Atlantis": "t"}
-    alias = session.exec(select(StateAlias).where(StateAlias.alias == "Romanian")).one()
-    assert alias.iso3 == "ROU" and alias.source.startswith("fuzzy match")
+    decision = session.exec(select(NameDecision).where(NameDecision.name == "Romanian")).one()
+    assert (decision.iso3, decision.status, decision.first_seen) == ("ROU", "pending", "t")
+    # a similarity match is not an alias until a person confirms it
+    assert session.exec(select(StateAlias).where(StateAlias.alias == "Romanian")).first() is None
 
 
 def _sessions(app):
@@ -138,7 +141,7 @@ def test_import_samples_twice_is_idempotent(app, session):
     after = {m: _count(session, m) for m in (Communication, Sponsorship, StateAlias)}
     assert before == after
     assert (second.saved, second.updated, second.failed) == (0, 0, 0)
-    assert second.skipped == first.saved
+    assert second.unchanged == first.saved
 
 
 @needs_samples

@@ -105,6 +105,7 @@ def test_init_db_is_idempotent(app, session):
 def test_resolve_state_every_spelling(session, spelling, iso3):
     match = StateResolver(session).resolve(spelling)
     assert (match.kind, match.value, match.how) in {("state", iso3, "alias"),
+                                                     ("state", iso3, "historic"),
                                                      ("state", iso3, "code")}
 
 

@@ -74,8 +74,8 @@ def test_parse_notes_amendment_withdrawal_is_not_a_draft_withdrawal():
 def test_catalogue_68_181_counts_from_real_rows():
     text = DRAFTS.read_bytes().decode("cp1252")
     authors = read_authors(AUTHORS.read_bytes().decode("cp1252"))
-    drafts, errors = parse_drafts_csv(text, "drafts.csv", authors)
-    assert errors == []
+    drafts, errors, skipped = parse_drafts_csv(text, "drafts.csv", authors)
+    assert errors == [] and skipped == []
     draft = next(d for d in drafts if d.symbol == "A/C.3/68/L.64/Rev.1")
     assert draft.family == "A/C.3/68/L.64"
     assert draft.resolution_symbol == "A/RES/68/181"
@@ -90,8 +90,9 @@ def test_catalogue_68_181_counts_from_real_rows():
 def test_catalogue_every_row_parses():
     with open(DRAFTS, encoding="cp1252", newline="") as f:
         rows = list(csv.DictReader(f))
-    drafts, errors = parse_drafts_csv(DRAFTS.read_bytes().decode("cp1252"), "drafts.csv")
-    assert errors == [] and len(drafts) == len(rows) == 57
+    drafts, errors, skipped = parse_drafts_csv(DRAFTS.read_bytes().decode("cp1252"),
+                                               "drafts.csv")
+    assert errors == [] and skipped == [] and len(drafts) == len(rows) == 57
     hrc27 = [d for d in drafts if d.symbol.startswith("A/HRC/27/L.")]
     assert len(hrc27) == 17
     l12 = next(d for d in drafts if d.symbol == "A/HRC/27/L.12")

@@ -225,9 +225,81 @@ def scrape_hrc_report_command(url, offline, force):
         scrape_hrc_report(_client(offline), _sessions(), tally, url=url, force=force)
 
 
+@click.command("check")
+@with_appcontext
+@click.option("--all", "show_all", is_flag=True, help="List every item, not the first 20.")
+def check_command(show_all):
+    """Print the data-quality list: unresolved names, matches to confirm, disagreements."""
+    from tracker.quality import build_report
+
+    with _sessions()() as session:
+        report = build_report(session)
+    limit = None if show_all else 20
+
+    def section(title, rows):
+        click.echo(f"\n{title}: {len(rows)}")
+        for row in rows[:limit]:
+            click.echo(f"  {row}")
+        if limit and len(rows) > limit:
+            click.echo(f"  ... and {len(rows) - limit} more (--all lists them)")
+
+    click.echo("Data quality")
+    for name, n in report.counts().items():
+        click.echo(f"  {name}: {n}")
+    section("Unresolved names (name, drafts, why)", [
+        f"{name!r} in {n} draft(s), e.g. {drafts[0]}: {why}"
+        for name, n, drafts, why in report.unresolved])
+    section("Similarity matches awaiting a person (tracker names confirm|reject NAME)", [
+        f"{d.name!r} -> {d.iso3} (score {d.score:.0f}, like {d.matched_alias!r}; "
+        f"next: {d.runner_up or 'none'}) first in {d.first_seen}" for d in report.pending])
+    section("Disagreements between the catalogue's author entries and the printed record",
+            [f"{i.subject}: {i.detail}" for i in report.disagreements])
+    section("Placeholder resolution symbols",
+            [f"{i.subject}: {i.detail}" for i in report.placeholders])
+    section("Text not read as sponsors", [f"{i.subject}: {i.detail}" for i in report.not_read])
+    section("Records skipped, by reason",
+            [f"{n} {reason}" for reason, n in report.skipped.most_common()])
+    section("Drafts without a resolution, by body (not withdrawn, rejected or superseded)",
+            [f"{body}: {n}" for body, n in report.without_resolution.most_common()])
+    section("Groups sponsoring that are not spread to States (no membership list)",
+            [f"{group}: {n} draft families" for group, n in report.unspread_groups.most_common()])
+
+
+@click.group("names")
+def names_group():
+    """Confirm or reject the similarity matches of printed names to States."""
+
+
+def _decide(name, status):
+    from tracker.quality import DecisionError, decide
+
+    try:
+        with session_scope() as session:
+            d = decide(session, name, status, by="cli")
+            click.echo(f"{d.name!r} -> {d.iso3}: {d.status}")
+    except DecisionError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@names_group.command("confirm")
+@with_appcontext
+@click.argument("name")
+def names_confirm_command(name):
+    """Confirm that NAME, as printed, is the State it was matched to."""
+    _decide(name, "confirmed")
+
+
+@names_group.command("reject")
+@with_appcontext
+@click.argument("name")
+def names_reject_command(name):
+    """Reject the match of NAME; its sponsorships become unresolved."""
+    _decide(name, "rejected")
+
+
 def init_app(app):
     for command in (add_scheme_command, import_command, formats_command, load_samples_command,
-                    scrape_group, reindex_command):
+                    scrape_group, reindex_command, check_command, names_group):
         app.cli.add_command(command)
 
 

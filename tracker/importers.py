@@ -28,6 +28,7 @@ from tracker.ingest import (
     store_resolutions,
     store_votes,
 )
+from tracker.quality import note_skipped
 from tracker.resolver import StateResolver
 
 FORMATS = {
@@ -131,7 +132,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
                            parser=parser_for[item.kind], parser_version=module.PARSER_VERSION,
                            http_status=item.http_status, fetched_at=item.fetched_at)
     errors: list[ScraperError] = []
-    before = tally.saved + tally.updated + tally.skipped + tally.failed
+    before = tally.saved + tally.updated + tally.unchanged + tally.skipped + tally.failed
     resolver = StateResolver(session)
     if item.kind == "communications-json":
         records, errors = comms.parse_sample_json(text, location)
@@ -152,8 +153,12 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         votes, errors = undl.parse_ga_votes_csv(text, location)
         store_votes(session, votes, tally, source, resolver)
     elif item.kind == "catalogue-drafts-csv":
-        drafts, errors = unbis.parse_drafts_csv(text, location, authors, resolver.is_known)
+        drafts, errors, skipped = unbis.parse_drafts_csv(text, location, authors,
+                                                         resolver.is_known)
         store_drafts(session, drafts, tally, source, resolver)
+        for record in skipped:
+            tally.skip(record.reason)
+            note_skipped(session, record, source)
     elif item.kind == "hrc-session-html":
         number = _session_number(text, item.path, hrc_session)
         resolutions, errors = hrc.parse_session_table(text, number, location)
@@ -170,7 +175,8 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         tally.fail(str(err))
     tally.unmatched.update({k: v for k, v in resolver.unmatched.items()
                             if k not in tally.unmatched})
-    return tally.saved + tally.updated + tally.skipped + tally.failed - before
+    return (tally.saved + tally.updated + tally.unchanged + tally.skipped + tally.failed
+            - before)
 
 
 def import_files(paths: list[Path], session_factory: Callable[[], Session], tally: Tally, *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -29,6 +30,7 @@ from scrapers.sponsors import draft_family, draft_revision
 from tracker.models import (
     Communication,
     CommunicationMandate,
+    DataIssue,
     Draft,
     HrcMembership,
     Mandate,
@@ -43,11 +45,12 @@ from tracker.models import (
     VoteCast,
 )
 from tracker.resolver import StateResolver
-from tracker.store import upsert
+from tracker.store import bulk_insert, upsert
 
 log = logging.getLogger(__name__)
 
-ROLE_RANK = {"main": 4, "co": 3, "cover": 2, "additional": 1, "unknown": 0}
+ROLE_RANK = {"main": 5, "co": 4, "cover": 3, "corrected": 2, "additional": 1, "catalogue": 0,
+             "unknown": -1}
 
 
 @dataclass
@@ -56,8 +59,10 @@ class Tally:
 
     saved: int = 0
     updated: int = 0
-    skipped: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # records read but not stored, each with a reason
     failed: int = 0
+    skip_reasons: Counter = field(default_factory=Counter)
     unmatched: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     changed_communications: set[int] = field(default_factory=set)
@@ -69,7 +74,11 @@ class Tally:
         elif outcome == "updated":
             self.updated += 1
         else:
-            self.skipped += 1
+            self.unchanged += 1
+
+    def skip(self, reason: str) -> None:
+        self.skipped += 1
+        self.skip_reasons[reason] += 1
 
     def fail(self, message: str) -> None:
         self.failed += 1
@@ -77,7 +86,9 @@ class Tally:
         log.warning("skipped: %s", message)
 
     def summary(self) -> str:
-        return (f"saved {self.saved}, updated {self.updated}, skipped {self.skipped}, "
+        reasons = "; ".join(f"{n} {r}" for r, n in self.skip_reasons.most_common())
+        return (f"saved {self.saved}, updated {self.updated}, unchanged {self.unchanged}, "
+                f"skipped {self.skipped}{f' ({reasons})' if reasons else ''}, "
                 f"failed {self.failed}, unmatched names {len(self.unmatched)}")
 
 
@@ -93,6 +104,7 @@ def finish_run(session: Session, run: ScrapeRun, tally: Tally, error: str | None
     run.finished_at = datetime.now(UTC)
     run.status = "failed" if error else "finished"
     run.saved, run.updated, run.skipped = tally.saved, tally.updated, tally.skipped
+    run.unchanged = tally.unchanged
     run.failed, run.unmatched = tally.failed, len(tally.unmatched)
     parts = [error] if error else []
     if tally.unmatched:
@@ -203,57 +215,67 @@ def _ensure_resolution(session: Session, symbol: str, body: str | None,
     return row
 
 
-def _sponsor_key(session, resolver: StateResolver, event: SponsorEvent, where: str,
-                 tally: Tally):
-    match = resolver.resolve(event.name, where=where)
-    if match is None:
-        tally.unmatched.setdefault(event.name, where)
-        return f"unmatched:{event.name}", None, None
-    if match.kind == "group":
-        return f"group:{match.value}", None, match.value
-    return match.value, match.value, None
+def _chunks(items, size=500):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _rows_where_in(session, model, column, values):
+    out = []
+    for chunk in _chunks(values):
+        out += session.exec(select(model).where(column.in_(chunk))).all()
+    return out
 
 
 class FamilyLedger:
-    """A draft family's sponsorship rows and events, read once and written in one flush."""
+    """Sponsorship rows and events of many draft families, read once, written in bulk."""
 
-    def __init__(self, session: Session, family: str):
-        self.session, self.family = session, family
-        self.rows = {r.sponsor_key: r for r in session.exec(
-            select(Sponsorship).where(Sponsorship.family == family))}
-        self.events = {(e.sponsor_key, e.action, e.role, e.source_document) for e in
-                       session.exec(select(SponsorshipEvent)
-                                    .where(SponsorshipEvent.family == family))}
+    def __init__(self, session: Session, families: set[str]):
+        self.session = session
+        self.rows = {(r.family, r.sponsor_key): r for r in _rows_where_in(
+            session, Sponsorship, Sponsorship.family, families)}
+        self.events = {(e.family, e.sponsor_key, e.action, e.role, e.source_document)
+                       for e in _rows_where_in(session, SponsorshipEvent,
+                                               SponsorshipEvent.family, families)}
         # New rows stay plain until flush(): building thousands of SQLModel objects was
-        # most of an import's time (bench/parsers.py), a bulk insert is a fraction of it.
-        self.new_rows: dict[str, SimpleNamespace] = {}
+        # most of an import's time (bench/ingest.py); a bulk insert is a fraction of it.
+        self.new_rows: dict[tuple, SimpleNamespace] = {}
         self.new_events: list[dict] = []
+        self.origins: dict[str, dict[str, set]] = {}  # record -> origin -> sponsor keys
 
-    def apply(self, resolver: StateResolver, event: SponsorEvent, where: str, tally: Tally,
-              source: Source | None) -> str:
-        key, iso3, group = _sponsor_key(self.session, resolver, event, where, tally)
-        role = (event.role or "") if event.action == "join" else ""
-        event_key = (key, event.action, role, event.source_document or "")
+    def apply(self, family: str, key: str, iso3: str | None, group: str | None,
+              event: SponsorEvent, source: Source | None, record: str = "") -> str:
+        role = (event.role or "") if event.action == "join" else (event.role or "")
+        event_key = (family, key, event.action, role, event.source_document or "")
+        if event.action == "join":
+            self.origins.setdefault(record or family, {}).setdefault(event.origin or "", set()).add(
+                (key, event.name))
         new_event = event_key not in self.events
+        # An author entry that repeats a printed name adds nothing to keep as an event;
+        # one the printed record lacks is kept, and listed as a disagreement.
+        if new_event and event.role == "catalogue" and (family, key) in self.rows:
+            new_event = False
         if new_event:
             self.events.add(event_key)
             self.new_events.append(dict(
-                family=self.family, sponsor_key=key, action=event.action, role=role,
+                family=family, sponsor_key=key, action=event.action, role=role,
                 source_document=event.source_document or "", iso3=iso3, date=event.date,
-                raw_name=event.name, source_id=source.id if source else None))
-        outcome = self._summarise(key, iso3, group, event, source)
+                raw_name=event.printed_as or event.name,
+                source_id=source.id if source else None))
+        outcome = self._summarise(family, key, iso3, group, event, source)
         return "updated" if outcome == "unchanged" and new_event else outcome
 
-    def _summarise(self, key, iso3, group, event, source) -> str:
-        row = self.rows.get(key)
+    def _summarise(self, family, key, iso3, group, event, source) -> str:
+        row = self.rows.get((family, key))
         if row is None:
             row = SimpleNamespace(
-                family=self.family, sponsor_key=key, iso3=iso3, group_name=group,
+                family=family, sponsor_key=key, iso3=iso3, group_name=group,
                 role=(event.role or "unknown") if event.action == "join" else "unknown",
-                raw_name=event.name, source_id=source.id if source else None,
-                on_behalf_of=None, joined_on=None, joined_source=None, withdrawn=False,
-                withdrawn_on=None, withdrawn_source=None)
-            self.rows[key] = self.new_rows[key] = row
+                raw_name=event.printed_as or event.name,
+                source_id=source.id if source else None, on_behalf_of=None, joined_on=None,
+                joined_source=None, withdrawn=False, withdrawn_on=None, withdrawn_source=None)
+            self.rows[(family, key)] = self.new_rows[(family, key)] = row
             before = None
         else:
             before = _sponsorship_state(row)
@@ -278,18 +300,17 @@ class FamilyLedger:
             row.withdrawn_source = event.source_document or row.withdrawn_source
         if before is None:
             return "saved"
-        return "unchanged" if _sponsorship_state(row) == before else "updated"
-
+        changed = _sponsorship_state(row) != before
+        if changed and not isinstance(row, SimpleNamespace):
+            self.session.add(row)
+        return "updated" if changed else "unchanged"
 
     def flush(self) -> None:
         now = datetime.now(UTC)
         stamps = {"created_at": now, "updated_at": now}
-        if self.new_rows:
-            self.session.execute(insert(Sponsorship.__table__),
-                                 [{**vars(r), **stamps} for r in self.new_rows.values()])
-        if self.new_events:
-            self.session.execute(insert(SponsorshipEvent.__table__),
-                                 [{**e, **stamps} for e in self.new_events])
+        bulk_insert(self.session, Sponsorship,
+                    [{**vars(r), **stamps} for r in self.new_rows.values()])
+        bulk_insert(self.session, SponsorshipEvent, [{**e, **stamps} for e in self.new_events])
         self.new_rows.clear()
         self.new_events.clear()
         self.session.flush()
@@ -300,39 +321,197 @@ def _sponsorship_state(row) -> tuple:
             row.withdrawn_source, row.on_behalf_of)
 
 
-class DraftStore:
-    def __init__(self, session: Session, tally: Tally, source: Source | None,
-                 resolver: StateResolver):
-        self.session, self.tally, self.source, self.resolver = session, tally, source, resolver
+class IssueLog:
+    """Data-quality issues found by an import, each written once (kind, subject, detail)."""
 
-    def __call__(self, rec: DraftRecord) -> str:
-        resolution = (_ensure_resolution(self.session, rec.resolution_symbol, rec.body,
-                                         rec.title) if rec.resolution_symbol else None)
+    def __init__(self, session: Session):
+        self.session = session
+        self.seen = set(session.exec(select(DataIssue.kind, DataIssue.subject,
+                                            DataIssue.detail)).all())
+        self.new: list[dict] = []
+
+    def add(self, kind: str, subject: str, detail: str, location: str = "",
+            source: Source | None = None) -> None:
+        if (kind, subject, detail) in self.seen:
+            return
+        self.seen.add((kind, subject, detail))
+        self.new.append({"kind": kind, "subject": subject, "detail": detail,
+                         "location": location, "source_id": source.id if source else None})
+
+    def flush(self) -> None:
+        if self.new:
+            now = datetime.now(UTC)
+            self.session.execute(insert(DataIssue.__table__),
+                                 [{**i, "created_at": now, "updated_at": now}
+                                  for i in self.new])
+            self.new.clear()
+
+
+_DRAFT_FIELDS = ("family", "revision", "title", "date", "cover_sponsors", "notes",
+                 "resolution_symbol", "resolution_id", "body", "kind", "status",
+                 "status_source")
+
+
+class DraftBatch:
+    """Store a file's drafts in a few statements: read what exists once, write in bulk.
+
+    A record that cannot be stored is counted as failed and the rest go on; the batch
+    lands in the caller's transaction, whole or not at all.
+    """
+
+    def __init__(self, session: Session, tally: Tally, source: Source | None,
+                 resolver: StateResolver, records: list[DraftRecord]):
+        self.session, self.tally, self.source, self.resolver = session, tally, source, resolver
+        self.existing = {d.symbol: d for d in _rows_where_in(
+            session, Draft, Draft.symbol, {r.symbol for r in records})}
+        self.ledger = FamilyLedger(session, {r.family for r in records})
+        self.issues = IssueLog(session)
+        self.resolutions = self._resolutions(records)
+        self.new_drafts: dict[str, dict] = {}
+        self.seen: set[str] = set()
+
+    def _resolutions(self, records) -> dict[str, int]:
+        wanted = {r.resolution_symbol for r in records if r.resolution_symbol}
+        have = dict(self.session.exec(select(Resolution.symbol, Resolution.id)
+                                      .where(Resolution.symbol.in_(wanted))).all()
+                    ) if len(wanted) < 30000 else {}
+        missing = {}
+        for r in records:
+            if r.resolution_symbol and r.resolution_symbol not in have:
+                missing.setdefault(r.resolution_symbol, r)
+        if missing:
+            now = datetime.now(UTC)
+            self.session.execute(insert(Resolution.__table__), [
+                {"symbol": s, "body": r.body if r.body in ("GA", "HRC") else
+                 ("SC" if s.startswith("S/") else "GA"), "title": r.title or s,
+                 "orally_revised": False, "created_at": now, "updated_at": now}
+                for s, r in missing.items()])
+            have.update(dict(self.session.exec(
+                select(Resolution.symbol, Resolution.id)
+                .where(Resolution.symbol.in_(list(missing)))).all()))
+        return have
+
+    def store(self, rec: DraftRecord) -> str:
         values = {"family": rec.family, "revision": rec.revision, "title": rec.title,
                   "date": rec.date, "cover_sponsors": rec.cover_sponsors, "notes": rec.notes,
                   "resolution_symbol": rec.resolution_symbol,
-                  "resolution_id": resolution.id if resolution else None}
-        existing = self.session.exec(select(Draft).where(Draft.symbol == rec.symbol)).first()
-        if existing is not None:
-            values = {k: v for k, v in values.items() if v is not None}
-        if self.source is not None and (existing is None or existing.source_id is None):
-            values["source_id"] = self.source.id
-        _, outcome = upsert(self.session, Draft, {"symbol": rec.symbol}, values)
-        ledger = FamilyLedger(self.session, rec.family)
+                  "resolution_id": self.resolutions.get(rec.resolution_symbol),
+                  "body": rec.body, "kind": rec.kind, "status": rec.status,
+                  "status_source": rec.status_source}
+        outcome = self._store_draft(rec, values)
         for event in rec.events:
-            changed = ledger.apply(self.resolver, event, rec.location, self.tally, self.source)
+            match = self.resolver.resolve(event.name, where=rec.location, on=rec.date)
+            if match is None:
+                key, iso3, group = f"unmatched:{event.name}", None, None
+                self.tally.unmatched.setdefault(event.name, rec.location)
+                self.issues.add("unresolved-name", rec.family, event.name, rec.location,
+                                self.source)
+            elif match.kind == "state":
+                key, iso3, group = match.value, match.value, None
+            else:
+                key, iso3, group = f"{match.kind}:{match.value}", None, match.value
+            changed = self.ledger.apply(rec.family, key, iso3, group, event, self.source,
+                                        rec.symbol)
             if changed != "unchanged" and outcome == "unchanged":
                 outcome = "updated"
-        ledger.flush()
+        if rec.placeholder_symbol:
+            self.issues.add("placeholder-symbol", rec.symbol,
+                            f"related document {rec.placeholder_symbol!r} is a placeholder, "
+                            "not a resolution symbol", rec.location, self.source)
+        for warning in rec.warnings:
+            self.issues.add("not-read", rec.symbol, warning, rec.location, self.source)
         if outcome != "unchanged" and rec.resolution_symbol:
             self.tally.changed_resolutions.add(rec.resolution_symbol)
         return outcome
 
+    def _store_draft(self, rec: DraftRecord, values: dict) -> str:
+        if rec.symbol in self.seen:
+            # A second catalogue record of one document ("2nd of 2 records of …") adds its
+            # sponsors; the first record's fields stand.
+            return "unchanged"
+        self.seen.add(rec.symbol)
+        row = self.existing.get(rec.symbol)
+        if row is None:
+            self.new_drafts[rec.symbol] = {"symbol": rec.symbol, **values,
+                                           "source_id": self.source.id if self.source else None}
+            return "saved"
+        # A file may know less than the page did: never erase what we have with None.
+        changed = False
+        for name, value in values.items():
+            if value is not None and getattr(row, name) != value:
+                setattr(row, name, value)
+                changed = True
+        if self.source is not None and row.source_id is None:
+            row.source_id, changed = self.source.id, True
+        if changed:
+            self.session.add(row)
+        return "updated" if changed else "unchanged"
+
+    def finish(self) -> None:
+        if self.new_drafts:
+            now = datetime.now(UTC)
+            bulk_insert(self.session, Draft, [
+                {**d, "created_at": now, "updated_at": now} for d in self.new_drafts.values()])
+        self.ledger.flush()
+        self._disagreements()
+        self.issues.flush()
+        self.session.flush()
+        mark_superseded(self.session, {d["family"] for d in self.new_drafts.values()}
+                        | {d.family for d in self.existing.values()})
+
+    def _disagreements(self) -> None:
+        """List names a record's catalogue author entries and its printed text disagree on."""
+        for symbol, by_origin in self.ledger.origins.items():
+            catalogue = by_origin.get("catalogue")
+            cover = by_origin.get("cover", set())
+            printed = cover | by_origin.get("notes", set())
+            if not catalogue or not printed:
+                continue
+            # The author entries index the cover; names added in the notes come later.
+            printed_keys = {k for k, _ in printed}
+            catalogue_keys = {k for k, _ in catalogue}
+            for key, name in sorted(catalogue):
+                if key not in printed_keys:
+                    self.issues.add("disagreement", symbol,
+                                    f"{name}: in the catalogue's author entries, not on the "
+                                    "printed cover or in the notes", "", self.source)
+            # An addendum's cover repeats the draft's sponsors; its author entries hold only
+            # those it adds. That is the catalogue's convention, not a disagreement.
+            addendum = "/ADD." in symbol.upper()
+            for key, name in sorted(cover):
+                if not addendum and key not in catalogue_keys and not key.startswith("unmatched:"):
+                    self.issues.add("disagreement", symbol,
+                                    f"{name}: printed on the cover, not in the catalogue's "
+                                    "author entries", "", self.source)
+
+
+def mark_superseded(session: Session, families: set[str]) -> None:
+    """A draft with a later revision and no status of its own was superseded by it."""
+    for chunk in _chunks(families):
+        drafts = session.exec(select(Draft).where(Draft.family.in_(chunk),
+                                                  Draft.kind == "draft")).all()
+        latest: dict[str, Draft] = {}
+        for d in drafts:
+            if d.family not in latest or d.revision > latest[d.family].revision:
+                latest[d.family] = d
+        for d in drafts:
+            top = latest[d.family]
+            if (d.revision < top.revision and d.status in (None, "superseded")
+                    and (d.status, d.status_source) != ("superseded", top.symbol)):
+                d.status, d.status_source = "superseded", top.symbol
+                session.add(d)
+    session.flush()
+
 
 def store_drafts(session: Session, records: list[DraftRecord], tally: Tally,
                  source: Source | None = None, resolver: StateResolver | None = None) -> None:
-    _each(session, tally, records,
-          DraftStore(session, tally, source, resolver or StateResolver(session)))
+    batch = DraftBatch(session, tally, source, resolver or StateResolver(session), records)
+    for rec in records:
+        try:
+            tally.count(batch.store(rec))
+        except (ValueError, KeyError) as exc:
+            tally.fail(f"{rec.location}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+    batch.finish()
 
 
 def store_resolutions(session: Session, records: list[ResolutionRecord], tally: Tally,

@@ -37,28 +37,85 @@ class Timestamped(SQLModel):
 
 
 class State(Timestamped, table=True):
-    """A UN member or observer state, keyed by ISO 3166 alpha-3."""
+    """A UN member, observer or former member State, keyed by ISO 3166 alpha-3.
+
+    A former member whose seat the UN did not pass on (Czechoslovakia, the SFR of
+    Yugoslavia, the GDR, Democratic Yemen) is a State of its own with the day it left;
+    a State that only changed its name (Zaire, Burma, the USSR's seat) keeps one row
+    and its old names are dated aliases.
+    """
 
     iso3: str = Field(primary_key=True, max_length=3)
     m49: str = Field(max_length=3, unique=True)
     name: str  # UN English short name, e.g. "Bolivia (Plurinational State of)"
     formal_name: str
-    status: str = Field(max_length=10)  # member | observer
+    status: str = Field(max_length=10)  # member | observer | former
     member_since: int | None = None
+    un_admitted: dt.date | None = None  # the day it became a UN member
+    un_left: dt.date | None = None  # the day its membership ended (former members)
+    successor_iso3: str | None = None  # the member it merged into, if any
+    succession: str | None = None  # merged | dissolved
     m49_region: str
     m49_subregion: str
     m49_intermediate: str | None = None
 
 
 class StateAlias(Timestamped, table=True):
-    """A spelling of a state met in UN documents; `key` is the normalised form we match on."""
+    """A spelling of a state met in UN documents; `key` is the normalised form we match on.
 
+    A historic name holds only for its dates: "Yugoslavia" is the SFR of Yugoslavia until
+    1992 and the Federal Republic of Yugoslavia (now Serbia's seat) from 2000.
+    """
+
+    __table_args__ = (UniqueConstraint("key", "valid_from"),)
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(unique=True, index=True)
+    key: str = Field(index=True)
     alias: str
     iso3: str = Field(foreign_key="state.iso3", index=True)
     source: str = ""
     historic: bool = False
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+class NameDecision(Timestamped, table=True):
+    """A printed name matched by similarity, waiting for a person to confirm or reject it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)  # name_key of the printed name
+    name: str  # as printed
+    iso3: str = Field(foreign_key="state.iso3")
+    score: float
+    matched_alias: str  # the spelling it is closest to
+    runner_up: str | None = None  # the next closest State, with its score
+    first_seen: str = ""  # file and line, or draft symbol
+    status: str = "pending"  # pending | confirmed | rejected
+    decided_by: str | None = None
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class GroupMembership(Timestamped, table=True):
+    """A State's membership of a sponsoring group (EU, G77) between two dates."""
+
+    __table_args__ = (UniqueConstraint("group_name", "iso3", "valid_from"),)
+    id: int | None = Field(default=None, primary_key=True)
+    group_name: str = Field(index=True)  # canonical name, e.g. "European Union"
+    iso3: str = Field(foreign_key="state.iso3", index=True)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    source: str = ""
+
+
+class DataIssue(Timestamped, table=True):
+    """Something an import read but could not use as it stands, for a person to look at."""
+
+    __table_args__ = (UniqueConstraint("kind", "subject", "detail"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True)  # unresolved-name | placeholder-symbol | disagreement | …
+    subject: str  # the draft symbol or family it concerns
+    detail: str = Field(sa_column=Column(Text, nullable=False))
+    location: str = ""  # file and line
+    source_id: int | None = Field(default=None, foreign_key="source.id")
 
 
 class RegionScheme(Timestamped, table=True):
@@ -101,7 +158,9 @@ class HrcMembership(Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     iso3: str = Field(foreign_key="state.iso3", index=True)
     term_start: dt.date
-    term_end: dt.date
+    term_end: dt.date  # the last day on the Council; earlier than planned if it left early
+    source: str = ""
+    note: str = ""
 
 
 # --- Provenance --------------------------------------------------------------------------
@@ -131,6 +190,7 @@ class ScrapeRun(Timestamped, table=True):
     status: str = "running"  # running | finished | failed
     saved: int = 0
     updated: int = 0
+    unchanged: int = 0
     skipped: int = 0
     failed: int = 0
     unmatched: int = 0
@@ -233,12 +293,16 @@ class Resolution(Timestamped, table=True):
 
 
 class Draft(Timestamped, table=True):
-    """An L-document; `family` is its symbol without /Rev.N, shared by its revisions."""
+    """An L-document; `family` is its symbol without /Rev.N, /Add.N or /Corr.N."""
 
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(unique=True)
     family: str = Field(index=True)
     revision: int = 0
+    body: str | None = Field(default=None, max_length=3)  # GA HRC CHR SC ESC OTH
+    kind: str = "draft"  # draft | amendment | corrigendum
+    status: str | None = None  # adopted | withdrawn | no action | rejected | superseded …
+    status_source: str | None = None
     resolution_id: int | None = Field(default=None, foreign_key="resolution.id", index=True)
     resolution_symbol: str | None = None
     title: str | None = _text()

@@ -2,10 +2,12 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Fold a name to its matching key: no accents, case, leading "the", or punctuation noise.
 

@@ -1,13 +1,17 @@
 """Reference data shipped in tracker/data: states, aliases, region schemes and mandates."""
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass
 from importlib import resources
 
 from sqlmodel import Session, select
 
+from tracker.groups import REGIONAL, canonical_group
 from tracker.models import (
+    GroupMembership,
+    HrcMembership,
     Mandate,
     Region,
     RegionMembership,
@@ -80,17 +84,22 @@ def load_reference_data(*, session: Session) -> dict:
         "m49_intermediate": r["m49_intermediate"] or None,
     } for r in rows])
 
+    formers = load_un_membership(session)
+
     aliases = {}
-    for r in rows:
+    for r in rows + formers:
         for spelling in {r["name"], r["formal_name"], *filter(None, r["aliases"].split("|"))}:
-            aliases[name_key(spelling)] = {"key": name_key(spelling), "alias": spelling,
-                                           "iso3": r["iso3"], "source": "tracker/data/states.csv",
-                                           "historic": False}
-    for a in _read_csv("state_aliases.csv"):
-        aliases[name_key(a["alias"])] = {
+            aliases[(name_key(spelling), None)] = {
+                "key": name_key(spelling), "alias": spelling, "iso3": r["iso3"],
+                "source": r.get("source") or "tracker/data/states.csv",
+                "historic": r["status"] == "former", "valid_from": None, "valid_to": None}
+    for a in _read_csv("state_aliases.csv") + _read_optional("state_aliases_former.csv"):
+        start, end = _date(a.get("valid_from")), _date(a.get("valid_to"))
+        aliases[(name_key(a["alias"]), start)] = {
             "key": name_key(a["alias"]), "alias": a["alias"], "iso3": a["iso3"],
-            "source": a["source"], "historic": "historic" in a["source"] or "before" in a["source"]}
-    upsert_all(session, StateAlias, ("key",), list(aliases.values()))
+            "source": a["source"], "valid_from": start, "valid_to": end,
+            "historic": bool(end) or "historic" in a["source"]}
+    upsert_all(session, StateAlias, ("key", "valid_from"), list(aliases.values()))
 
     schemes = {slug: _scheme(session, slug, *meta) for slug, meta in SCHEMES.items()}
     placements = []  # (scheme slug, region name, iso3, role, counts)
@@ -116,9 +125,96 @@ def load_reference_data(*, session: Session) -> dict:
          "role": role, "counts": counts}
         for slug, name, iso3, role, counts in placements])
 
+    for r in formers:  # a former member counts in its group while it was a member
+        if r["un_group"]:
+            placements.append(("un-groups", r["un_group"], r["iso3"], "member", True))
+    upsert_all(session, RegionMembership, ("region_id", "iso3", "valid_from"), [
+        {"region_id": region_ids[("un-groups", r["un_group"])], "iso3": r["iso3"],
+         "valid_from": None, "valid_to": r["left"], "role": "member", "counts": True}
+        for r in formers if r["un_group"]])
+
     mandates = load_mandates(session)
-    return {"states": len(rows), "aliases": len(aliases), "region memberships": len(placements),
-            "mandates": mandates}
+    groups = load_group_memberships(session)
+    terms = load_hrc_terms(session)
+    return {"states": len(rows), "former members": len(formers), "aliases": len(aliases),
+            "region memberships": len(placements), "group memberships": groups,
+            "Council terms": terms, "mandates": mandates}
+
+
+def _date(text: str | None) -> dt.date | None:
+    text = (text or "").strip()
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _read_optional(name: str) -> list[dict]:
+    """A reference file that a deployment may lack; none means no rows, not an error."""
+    if not resources.files("tracker").joinpath("data", name).is_file():
+        return []
+    return _read_csv(name)
+
+
+# M49 regions of former members, for the columns every State row has.
+_FORMER_REGIONS = {"CSK": ("Europe", "Eastern Europe"), "YUG": ("Europe", "Southern Europe"),
+                   "DDR": ("Europe", "Western Europe"), "YMD": ("Asia", "Western Asia")}
+
+
+def load_un_membership(session: Session) -> list[dict]:
+    """Set each member's admission date and add former members; return the former ones."""
+    formers = []
+    by_iso3 = {s.iso3: s for s in session.exec(select(State)).all()}
+    for r in _read_optional("un_membership.csv"):
+        iso3 = r["iso3"].strip()
+        admitted, left = _date(r.get("admitted")), _date(r.get("left"))
+        if iso3 in by_iso3 and by_iso3[iso3].status != "former":
+            state = by_iso3[iso3]
+            if state.un_admitted != admitted:
+                state.un_admitted = admitted
+                session.add(state)
+            continue
+        region, subregion = _FORMER_REGIONS.get(iso3, ("", ""))
+        formers.append({
+            "iso3": iso3, "m49": r.get("m49") or "", "name": r["name"],
+            "formal_name": r["name"], "status": "former", "aliases": r.get("aliases") or "",
+            "un_admitted": admitted, "un_left": left,
+            "successor_iso3": r.get("successor") or None,
+            "succession": r.get("succession") or None,
+            # the group under its present name: the Asian Group is the Asia-Pacific Group
+            "un_group": REGIONAL.get(canonical_group(r.get("un_group") or "") or "", ""),
+            "left": left, "source": r.get("source") or "tracker/data/un_membership.csv",
+            "m49_region": region, "m49_subregion": subregion,
+            "member_since": admitted.year if admitted else None})
+    session.flush()
+    upsert_all(session, State, ("iso3",), [
+        {k: f[k] for k in ("iso3", "m49", "name", "formal_name", "status", "un_admitted",
+                           "un_left", "successor_iso3", "succession", "m49_region",
+                           "m49_subregion", "member_since")} for f in formers])
+    return formers
+
+
+def load_group_memberships(session: Session) -> int:
+    """EU (and European Communities) and G77 membership by date, where we hold a list."""
+    known = set(session.exec(select(State.iso3)).all())
+    rows = []
+    for group, filename in (("European Union", "eu_membership.csv"),
+                            ("Group of 77", "g77_membership.csv")):
+        for r in _read_optional(filename):
+            if r["iso3"] in known:
+                rows.append({"group_name": group, "iso3": r["iso3"],
+                             "valid_from": _date(r.get("joined")),
+                             "valid_to": _date(r.get("left")),
+                             "source": r.get("source") or filename})
+    upsert_all(session, GroupMembership, ("group_name", "iso3", "valid_from"), rows)
+    return len(rows)
+
+
+def load_hrc_terms(session: Session) -> int:
+    """Human Rights Council terms by date, each with the page it comes from."""
+    rows = [{"iso3": r["iso3"], "term_start": _date(r["term_start"]),
+             "term_end": _date(r["term_end"]), "source": r.get("source") or "",
+             "note": r.get("note") or ""}
+            for r in _read_optional("hrc_membership.csv")]
+    upsert_all(session, HrcMembership, ("iso3", "term_start"), rows)
+    return len(rows)
 
 
 def load_mandates(session: Session) -> int:

@@ -1,14 +1,20 @@
 """Sponsorship history of a draft family: who joined, who withdrew, who is missing."""
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import Session, or_, select
 
+from tracker.groups import LISTED, REGIONAL, canonical_group
 from tracker.models import (
+    Draft,
+    GroupMembership,
     Region,
     RegionMembership,
     RegionScheme,
+    Resolution,
     Sponsorship,
     SponsorshipEvent,
     State,
@@ -41,39 +47,66 @@ def history_counts(session: Session, family: str) -> dict[str, int]:
     }
 
 
-# A regional group sponsoring as a group ("Ethiopia (on behalf of the Group of African
-# States)", HRC 27/L.12) makes each of its members a sponsor. Names as the UN prints them.
-GROUP_REGIONS = {
-    "group of african states": "African Group",
-    "african group": "African Group",
-    "group of asia-pacific states": "Asia-Pacific Group",
-    "group of asian states": "Asia-Pacific Group",
-    "group of eastern european states": "Eastern European Group",
-    "group of latin american and caribbean states": "GRULAC",
-    "group of western european and other states": "WEOG",
-}
+def family_date(session: Session, family: str) -> dt.date | None:
+    """The day a draft family's sponsorship is judged on: its adoption, else its last draft."""
+    adopted = session.exec(select(Resolution.adoption_date).join(
+        Draft, Draft.resolution_id == Resolution.id).where(
+        Draft.family == family, Resolution.adoption_date.is_not(None))).first()
+    if adopted:
+        return adopted
+    return session.exec(select(func.max(Draft.date)).where(Draft.family == family)).one()
 
 
-def group_members(session: Session, group_name: str) -> set[str]:
-    """The States a sponsoring group stands for: its UN regional group's members."""
-    region = GROUP_REGIONS.get(group_name.strip().lower())
-    if region is None:
-        return set()
-    return set(session.exec(
-        select(RegionMembership.iso3).join(Region, Region.id == RegionMembership.region_id)
-        .join(RegionScheme, RegionScheme.id == Region.scheme_id)
-        .where(RegionScheme.slug == "un-groups", Region.name == region,
-               RegionMembership.counts)))
+def family_withdrawn(session: Session, family: str) -> bool:
+    """True when the family's last draft was withdrawn by its sponsors: no one sponsors it."""
+    last = session.exec(select(Draft.status).where(Draft.family == family, Draft.kind == "draft")
+                        .order_by(Draft.revision.desc(), Draft.id.desc())).first()
+    return last == "withdrawn"
+
+
+def members_on(day: dt.date | None):
+    """A clause for States that were UN members on `day` (today's members when None)."""
+    if day is None:
+        return State.status == "member"
+    return (State.status != "observer") & or_(State.un_admitted.is_(None),
+                                             State.un_admitted <= day) & or_(
+        State.un_left.is_(None), State.un_left > day)
+
+
+def group_members(session: Session, group_name: str, on: dt.date | None = None) -> set[str]:
+    """The States a sponsoring group stood for on the day: its members then."""
+    group = canonical_group(group_name) or group_name
+    if group in REGIONAL:
+        stmt = (select(RegionMembership.iso3)
+                .join(Region, Region.id == RegionMembership.region_id)
+                .join(RegionScheme, RegionScheme.id == Region.scheme_id)
+                .join(State, State.iso3 == RegionMembership.iso3)
+                .where(RegionScheme.slug == "un-groups", Region.name == REGIONAL[group],
+                       RegionMembership.counts, members_on(on)))
+        return set(session.exec(stmt))
+    if group in LISTED:
+        stmt = select(GroupMembership.iso3).where(GroupMembership.group_name == group)
+        if on is not None:
+            stmt = stmt.where(or_(GroupMembership.valid_from.is_(None),
+                                  GroupMembership.valid_from <= on),
+                              or_(GroupMembership.valid_to.is_(None),
+                                  GroupMembership.valid_to > on))
+        return set(session.exec(stmt))
+    return set()
 
 
 def via_group_codes(session: Session, family: str) -> set[str]:
     """States that sponsor only through a group that has not withdrawn."""
+    on = family_date(session, family)
     return {iso3 for s in sponsorships(session, family)
-            if s.group_name and not s.withdrawn for iso3 in group_members(session, s.group_name)}
+            if s.group_name and not s.withdrawn
+            for iso3 in group_members(session, s.group_name, on)}
 
 
 def final_sponsor_codes(session: Session, family: str, *, with_groups: bool = True
                         ) -> set[str]:
+    if family_withdrawn(session, family):
+        return set()
     own = {s.iso3 for s in sponsorships(session, family) if s.iso3 and not s.withdrawn}
     withdrew = {s.iso3 for s in sponsorships(session, family) if s.iso3 and s.withdrawn}
     return own | (via_group_codes(session, family) - withdrew) if with_groups else own
@@ -95,17 +128,23 @@ class GroupGap:
         return len(self.sponsors) / len(self.members) if self.members else 0.0
 
 
-def regional_gaps(session: Session, family: str, scheme_slug: str = "un-groups"
-                  ) -> list[GroupGap]:
-    """For each region, its counted members and which of them are final sponsors."""
+def regional_gaps(session: Session, family: str, scheme_slug: str = "un-groups",
+                  on: dt.date | None = None, among: set[str] | None = None) -> list[GroupGap]:
+    """For each region, the members counted on the day and which of them are final sponsors.
+
+    The day is the adoption date (else the last draft's date): a State that was not a UN
+    member then is not missing, and a former member (the USSR's seat, the GDR) is counted.
+    `among` narrows the count to some States, such as the Council's members that day.
+    """
     final = final_sponsor_codes(session, family)
-    rows = session.exec(
-        select(Region.name, State)
-        .join(RegionMembership, RegionMembership.region_id == Region.id)
-        .join(RegionScheme, RegionScheme.id == Region.scheme_id)
-        .join(State, State.iso3 == RegionMembership.iso3)
-        .where(RegionScheme.slug == scheme_slug, RegionMembership.counts)
-        .order_by(Region.sort_order, State.name)).all()
+    on = on or family_date(session, family)
+    stmt = (select(Region.name, State)
+            .join(RegionMembership, RegionMembership.region_id == Region.id)
+            .join(RegionScheme, RegionScheme.id == Region.scheme_id)
+            .join(State, State.iso3 == RegionMembership.iso3)
+            .where(RegionScheme.slug == scheme_slug, RegionMembership.counts, members_on(on))
+            .order_by(Region.sort_order, State.name))
+    rows = [(r, st) for r, st in session.exec(stmt).all() if among is None or st.iso3 in among]
     gaps: dict[str, GroupGap] = {}
     for region, state in rows:
         gap = gaps.setdefault(region, GroupGap(region, [], []))

@@ -1,0 +1,143 @@
+"""The data-quality list: what imports could not use as it stands, for a person to look at.
+
+`tracker check` prints it and the staff page /quality shows it: unresolved names (each
+with why it did not resolve), similarity matches awaiting a person, disagreements between
+the catalogue's author entries and the printed record, placeholder symbols, drafts with
+no resolution, records skipped and why, groups the tracker cannot spread to States.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from tracker.groups import LISTED, REGIONAL
+from tracker.models import DataIssue, Draft, NameDecision, Source, Sponsorship, StateAlias
+from tracker.names import name_key
+from tracker.store import upsert
+
+# What became of a draft that explains why no resolution follows it.
+ENDED = ("withdrawn", "no action", "rejected", "superseded")
+
+
+class DecisionError(ValueError):
+    """A decision on a name that does not exist or was already taken."""
+
+
+def note_skipped(session: Session, record, source: Source | None) -> None:
+    upsert(session, DataIssue, {"kind": "skipped", "subject": record.symbol,
+                                "detail": record.reason},
+           {"location": record.location, "source_id": source.id if source else None})
+
+
+def classify_unresolved(name: str, spellings: list[str]) -> str:
+    """Say why a name did not resolve, so a person knows what to do with it."""
+    key = name_key(name)
+    if any(ch.isdigit() for ch in key) or name[:1].islower() and len(key.split()) > 3:
+        return "not a State's name (note or title text)"
+    if any(f" {key} " in f" {s} " for s in spellings if s != key):
+        return "part of a State's name, cut off by the printed list"
+    close = process.extract(key, spellings, scorer=fuzz.ratio, limit=3)
+    if close and close[0][1] >= 75:
+        return "misspelling too far from, or too close to, more than one State: " + ", ".join(
+            f"{s} ({score:.0f})" for s, score, _ in close[:2])
+    return "matches no State, group or body we know"
+
+
+@dataclass
+class Report:
+    unresolved: list[tuple[str, int, list[str], str]] = field(default_factory=list)
+    pending: list[NameDecision] = field(default_factory=list)
+    decided: Counter = field(default_factory=Counter)
+    disagreements: list[DataIssue] = field(default_factory=list)
+    placeholders: list[DataIssue] = field(default_factory=list)
+    not_read: list[DataIssue] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    skipped_records: list[DataIssue] = field(default_factory=list)
+    without_resolution: Counter = field(default_factory=Counter)
+    ended: Counter = field(default_factory=Counter)
+    unspread_groups: Counter = field(default_factory=Counter)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "unresolved names": len(self.unresolved),
+            "similarity matches awaiting a person": len(self.pending),
+            "disagreements (catalogue vs printed)": len(self.disagreements),
+            "placeholder resolution symbols": len(self.placeholders),
+            "text not read as sponsors": len(self.not_read),
+            "records skipped": sum(self.skipped.values()),
+            "drafts without a resolution": sum(self.without_resolution.values()),
+            "groups not spread to States": len(self.unspread_groups),
+        }
+
+
+def build_report(session: Session) -> Report:
+    report = Report()
+    issues = session.exec(select(DataIssue).order_by(DataIssue.kind, DataIssue.subject)).all()
+    spellings = sorted(set(session.exec(select(StateAlias.key)).all()))
+    unresolved: dict[str, list[str]] = defaultdict(list)
+    for issue in issues:
+        if issue.kind == "unresolved-name":
+            unresolved[issue.detail].append(issue.subject)
+        elif issue.kind == "disagreement":
+            report.disagreements.append(issue)
+        elif issue.kind == "placeholder-symbol":
+            report.placeholders.append(issue)
+        elif issue.kind == "not-read":
+            report.not_read.append(issue)
+        elif issue.kind == "skipped":
+            report.skipped[issue.detail] += 1
+            report.skipped_records.append(issue)
+    # A name resolved since (a person confirmed it, an alias was added) is no longer listed.
+    still = set(session.exec(select(Sponsorship.raw_name)
+                             .where(Sponsorship.sponsor_key.like("unmatched:%"))).all())
+    report.unresolved = sorted(
+        ((name, len(drafts), sorted(drafts), classify_unresolved(name, spellings))
+         for name, drafts in unresolved.items() if name in still),
+        key=lambda row: (-row[1], row[0]))
+    decisions = session.exec(select(NameDecision).order_by(NameDecision.name)).all()
+    report.pending = [d for d in decisions if d.status == "pending"]
+    report.decided = Counter(d.status for d in decisions)
+    for body, status, n in session.exec(
+            select(Draft.body, Draft.status, func.count()).where(
+                Draft.kind == "draft", Draft.resolution_id.is_(None))
+            .group_by(Draft.body, Draft.status)).all():
+        if status in ENDED:
+            report.ended[status] += n
+        else:
+            report.without_resolution[body or "?"] += n
+    for group, n in session.exec(
+            select(Sponsorship.group_name, func.count()).where(
+                Sponsorship.sponsor_key.like("group:%"))
+            .group_by(Sponsorship.group_name)).all():
+        if group not in REGIONAL and group not in LISTED:
+            report.unspread_groups[group] = n
+    return report
+
+
+def decide(session: Session, key_or_name: str, status: str, *, by: str) -> NameDecision:
+    """Confirm or reject a similarity match; rejecting turns its sponsorships unresolved."""
+    if status not in ("confirmed", "rejected"):
+        raise DecisionError(f"a decision is 'confirmed' or 'rejected', not {status!r}")
+    decision = session.exec(select(NameDecision).where(
+        NameDecision.key == name_key(key_or_name))).first()
+    if decision is None:
+        raise DecisionError(f"no similarity match is recorded for {key_or_name!r}")
+    decision.status, decision.decided_by = status, by
+    decision.decided_at = datetime.now(UTC)
+    session.add(decision)
+    if status == "rejected":
+        rows = session.exec(select(Sponsorship).where(
+            Sponsorship.raw_name == decision.name, Sponsorship.iso3 == decision.iso3)).all()
+        for row in rows:
+            row.sponsor_key, row.iso3 = f"unmatched:{decision.name}", None
+            session.add(row)
+            upsert(session, DataIssue, {"kind": "unresolved-name", "subject": row.family,
+                                        "detail": decision.name}, {})
+    session.flush()
+    return decision
