@@ -465,7 +465,7 @@ def _list_events(family, text, action, role, doc, is_known) -> list[SponsorEvent
     if action == "join":
         return _join_events(family, names, role=role, date=None, source_document=doc,
                             origin="notes", use_listed_documents=True)
-    return [SponsorEvent(family=family, name=n.name, action=action, role=role,
+    return [SponsorEvent(family=family, name=n.name, action=action, role=role or None,
                          on_behalf_of=n.on_behalf_of, source_document=n.document or doc,
                          origin="notes") for n in names]
 

@@ -17,13 +17,29 @@ def _placements(session, slug):
         select(Region.name, RegionMembership.iso3, RegionMembership.counts)
         .join(RegionMembership, RegionMembership.region_id == Region.id)
         .join(RegionScheme, RegionScheme.id == Region.scheme_id)
-        .where(RegionScheme.slug == slug)).all()
+        .where(RegionScheme.slug == slug, RegionMembership.valid_to.is_(None))).all()
     return rows
+
+
+def test_reference_former_members_placed_in_their_group_until_they_left(session):
+    rows = session.exec(
+        select(Region.name, RegionMembership.iso3, RegionMembership.valid_to)
+        .join(RegionMembership, RegionMembership.region_id == Region.id)
+        .where(RegionMembership.valid_to.is_not(None))).all()
+    assert {(name, iso3, end.isoformat()) for name, iso3, end in rows} == {
+        ("Eastern European Group", "CSK", "1992-12-31"),
+        ("Eastern European Group", "YUG", "1992-09-22"),
+        ("Eastern European Group", "DDR", "1990-10-03"),
+        ("Asia-Pacific Group", "YMD", "1990-05-22")}
 
 
 def test_reference_states_are_193_members_and_2_observers(session):
     status = Counter(session.exec(select(State.status)).all())
-    assert status == {"member": 193, "observer": 2}
+    assert status == {"member": 193, "observer": 2, "former": 4}
+    assert session.get(State, "HND").un_admitted.isoformat() == "1945-12-17"
+    ddr = session.get(State, "DDR")
+    assert (ddr.un_admitted.isoformat(), ddr.un_left.isoformat(), ddr.successor_iso3) == (
+        "1973-09-18", "1990-10-03", "DEU")
     assert session.get(State, "VAT").name == "Holy See"
     assert session.get(State, "PSE").status == "observer"
     assert session.get(State, "HND").m49 == "340"

@@ -31,7 +31,7 @@ def states_by_region(session: Session, scheme: RegionScheme) -> list[RegionGroup
         select(Region, RegionMembership, State)
         .join(RegionMembership, RegionMembership.region_id == Region.id)
         .join(State, State.iso3 == RegionMembership.iso3)
-        .where(Region.scheme_id == scheme.id)
+        .where(Region.scheme_id == scheme.id, State.status != "former")
         .order_by(Region.sort_order, Region.name, State.name)
     ).all()
     groups: dict[int, RegionGroup] = {}

@@ -8,12 +8,13 @@ def init_app(app):
         dashboards,
         errors,
         helpers,
+        quality,
         resolutions,
         search,
         states,
     )
 
-    for module in (search, states, communications, resolutions, dashboards, briefs):
+    for module in (search, states, communications, resolutions, dashboards, briefs, quality):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)

@@ -1,0 +1,30 @@
+"""The data-quality page for staff: what imports could not use, and the matches to confirm."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from tracker.auth import STAFF, access
+from tracker.db import get_session
+from tracker.quality import DecisionError, build_report, decide
+
+bp = Blueprint("quality", __name__, url_prefix="/quality")
+
+
+@bp.get("/")
+@access(STAFF)
+def index():
+    return render_template("quality/index.html", report=build_report(get_session()))
+
+
+@bp.post("/decide")
+@access(STAFF)
+def decide_name():
+    session = get_session()
+    try:
+        d = decide(session, request.form.get("name", ""), request.form.get("status", ""),
+                   by="web")
+        session.commit()
+        flash(f"{d.name} \u2192 {d.iso3}: {d.status}", "ok")
+    except DecisionError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    return redirect(url_for("quality.index") + "#pending")
