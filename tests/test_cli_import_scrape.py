@@ -20,7 +20,7 @@ LISTING = "/LatestReports/CommunicationSent"
 
 
 def test_cli_import_every_format_with_closing_line(runner, app):
-    files = [FIXTURES / "undl" / "draft_68_181_reconstructed.xml",
+    files = [FIXTURES / "undl" / "draft_515_withdrawal_reconstructed.xml",
              FIXTURES / "undl" / "vote_recorded_reconstructed.xml",
              FIXTURES / "undl" / "ga_votes_2025_reconstructed.csv",
              FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html",
@@ -217,7 +217,7 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
 
     saved = tmp_path / "saved"
     save_response(saved, record_url(900001),
-                  200, (FIXTURES / "undl" / "draft_68_181_reconstructed.xml").read_bytes(),
+                  200, (FIXTURES / "undl" / "draft_515_withdrawal_reconstructed.xml").read_bytes(),
                   "application/xml")
     save_response(saved, hrc_session_url(27), 200,
                   (FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html").read_bytes(),
@@ -229,7 +229,7 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
     result = runner.invoke(args=["scrape", "hrc-session", "27", "--offline", str(saved)])
     assert result.exit_code == 0, result.output
     with app.app_context(), Session(get_engine()) as s:
-        draft = s.exec(select(Draft).where(Draft.symbol == "A/C.3/68/L.64/Rev.1")).one()
+        draft = s.exec(select(Draft).where(Draft.symbol == "A/C.3/64/L.22")).one()
         assert draft.source_id is not None
         r24 = s.exec(select(Resolution).where(Resolution.symbol == "A/HRC/RES/27/24")).one()
         assert (r24.yes, r24.no, r24.abstain, r24.session) == (42, 1, 4, "27")
