@@ -2,8 +2,8 @@
 
 Real: tests/fixtures/undl/session_78_committee_3_drafts_SUBSET*.xml (6 GA Third Committee
 drafts, session 78), record_4033397_S_RES_2722_2024_voting.* (an SC vote), and
-Reconstructed fixtures cover only what no real record does (a withdrawal, GA votes over
-967/968/969, the GA votes CSV); see fixtures/README.md.
+tests/fixtures/hrc/*_TEXT-EXCERPT.txt. Reconstructed fixtures cover only what no real record
+does (a withdrawal, GA votes over 967/968/969, the GA votes CSV); see fixtures/README.md.
 """
 
 import json
@@ -12,7 +12,12 @@ from datetime import date
 import pytest
 
 from scrapers import BadInput, LayoutChanged, SourceBlocked
-from scrapers.hrc import parse_action_taken, parse_report_text, parse_session_table
+from scrapers.hrc import (
+    parse_action_taken,
+    parse_report_text,
+    parse_session_table,
+    report_symbol,
+)
 from scrapers.sponsors import split_sponsor_list
 from scrapers.undl import (
     EncodingRepaired,
@@ -29,6 +34,7 @@ RAW = "session_78_committee_3_drafts_SUBSET.xml"  # as committed upstream: mojib
 REVERSED = "session_78_committee_3_drafts_SUBSET.mojibake-reversed.xml"
 SC_VOTE = "record_4033397_S_RES_2722_2024_voting.DERIVED-from-xmltodict.xml"
 SC_JSON = "record_4033397_S_RES_2722_2024_voting.xmltodict.json"
+HRC_7 = "A_HRC_7_2_paras215-220_TEXT-EXCERPT.txt"
 
 
 def _fixture(*parts):
@@ -389,15 +395,30 @@ def test_ga_votes_csv_unknown_header_named():
      "25 September 2014",
      {"method": "recorded vote", "yes": 42, "no": 1, "abstain": 4, "meeting": "39th meeting",
       "date": date(2014, 9, 25), "orally_revised": False}),
-    ("Adopted without a vote, 27th meeting, 16 July 2020",
-     {"method": "without a vote", "yes": None, "meeting": "27th meeting",
-      "date": date(2020, 7, 16)}),
     ("Adopted, as orally revised, by a recorded vote (25 to 14, with 7 abstentions), "
      "39th meeting, 26 September 2014", {"orally_revised": True, "yes": 25, "abstain": 7}),
 ])
 def test_parse_action_taken(text, expected):
     got = parse_action_taken(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_parse_action_taken_real_session_44_rows():
+    """The real HRC 44 page text (cells run together): draft symbol, then the action."""
+    import re
+
+    text = _fixture("hrc", "session44_ResDecStat_TEXT-EXCERPT.txt").decode()
+    rows = re.findall(r"(44/\d+).*?(A/HRC/44/L\.\d+(?:/Rev\.\d+)?)(Adopted[^\n]+)", text)
+    got = {number: (draft, parse_action_taken(action)) for number, draft, action in rows}
+    assert list(got) == ["44/1", "44/2", "44/3", "44/4", "44/5", "44/6"]
+    draft, action = got["44/1"]
+    assert draft == "A/HRC/44/L.8"
+    assert {k: action[k] for k in ("method", "yes", "no", "abstain", "meeting", "date")} == {
+        "method": "recorded vote", "yes": 24, "no": 10, "abstain": 13,
+        "meeting": "27th meeting", "date": date(2020, 7, 16)}
+    assert got["44/2"][0] == "A/HRC/44/L.23/Rev.1"
+    assert {a["method"] for _, a in list(got.values())[1:]} == {"without a vote"}
+    assert {a["date"] for _, a in got.values()} == {date(2020, 7, 16)}
 
 
 def test_parse_session_table_reconstructed():
@@ -417,25 +438,103 @@ def test_parse_session_table_without_table():
         parse_session_table("<html><table><tr><td>x</td></tr></table></html>", 27, "u")
 
 
-def test_parse_report_text_sponsors_and_vote():
-    text = _fixture("hrc", "report_7_2_excerpt_reconstructed.txt").decode()
-    drafts, votes, errors = parse_report_text(text, "A/HRC/7/78")
+L5_EXPECTED = {
+    ("main", "join"): [("Cuba", "Non-Aligned Movement")],
+    ("co", "join"): [("Bolivia", None)],
+    ("additional", "join"): [("China", None)],
+}
+L9_EXPECTED = {
+    ("main", "join"): [("Cuba", None)],
+    ("co", "join"): [(n, None) for n in [
+        "Bolivia", "Democratic People’s Republic of Korea", "Democratic Republic of the Congo",
+        "Mauritania", "Nicaragua", "Qatar", "Syrian Arab Republic", "Uganda"]],
+    ("additional", "join"): [(n, None) for n in [
+        "Algeria", "Belarus", "Burkina Faso", "China", "Djibouti", "Ethiopia", "Indonesia",
+        "Kenya", "Malaysia", "Mozambique", "Pakistan", "Sudan", "Togo", "Uruguay",
+        "Venezuela (Bolivarian Republic of)", "Viet Nam", "Zimbabwe"]],
+}
+
+
+def _sponsors(draft):
+    return {k: [(e.name, e.on_behalf_of) for e in v] for k, v in _by_role(draft).items()}
+
+
+def test_parse_report_real_a_hrc_7_sponsors():
+    text = _fixture("hrc", HRC_7).decode()
+    drafts, _, _ = parse_report_text(text, f"tests/fixtures/hrc/{HRC_7}")
+    l5, l9 = drafts
+    assert (l5.symbol, l5.date, l5.resolution_symbol, l5.body) == (
+        "A/HRC/7/L.5", date(2008, 3, 27), "A/HRC/RES/7/3", "HRC")
+    assert l5.title == "Enhancement of international cooperation in the field of human rights"
+    assert _sponsors(l5) == L5_EXPECTED
+    assert (l9.symbol, l9.date, l9.resolution_symbol) == ("A/HRC/7/L.9", date(2008, 3, 27),
+                                                          None)  # the excerpt stops before
+    assert l9.title == (
+        "Mandate of the independent expert on the effects of foreign debt and other related "
+        "international financial obligations of States on the full enjoyment of all human "
+        "rights, particularly economic, social and cultural rights")
+    assert _sponsors(l9) == L9_EXPECTED
+    # the source document is the report, named from the file as the Library names files
+    assert {e.source_document for d in drafts for e in d.events} == {"A/HRC/7/2"}
+
+
+def test_parse_report_real_a_hrc_7_votes():
+    text = _fixture("hrc", HRC_7).decode()
+    _, votes, errors = parse_report_text(text, "A/HRC/7/2")
+    l5, l9 = votes
+    assert (l5.symbol, l5.method, l5.yes, l5.meeting, l5.date) == (
+        "A/HRC/7/L.5", "without a vote", None, "39th meeting", date(2008, 3, 27))
+    assert (l9.symbol, l9.method, l9.yes, l9.no, l9.abstain, l9.meeting, l9.date) == (
+        "A/HRC/7/L.9", "recorded", 34, 13, 0, "39th meeting", date(2008, 3, 27))
+    # the excerpt is cut after four names in favour: tallies kept, the partial list is not
+    assert l9.casts == []
+    (error,) = errors
+    assert str(error).startswith("A/HRC/7/2 (A/HRC/7/L.9): the report says 34 in favour, "
+                                 "13 against and 0 abstaining, but its lists name 4, 0 and 0")
+
+
+def test_parse_report_line_break_inside_a_word():
+    """PDF text can break a word over two lines; the real excerpt, broken as PDFs do."""
+    text = _fixture("hrc", HRC_7).decode()
+    broken = (text.replace("Subsequently, Algeria", "Sub\nsequently, Algeria")
+              .replace("co-sponsored by Bolivia, the", "co-\nsponsored by Bolivia, the")
+              .replace("introduced draft resolution A/HRC/7/L.9",
+                       "intro\nduced draft resolution A/HRC/7/L.9"))
+    assert broken.count("\n") == text.count("\n") + 3
+    drafts, votes, _ = parse_report_text(broken, "A/HRC/7/2")
+    assert [_sponsors(d) for d in drafts] == [L5_EXPECTED, L9_EXPECTED]
+    assert [v.yes for v in votes] == [None, 34]
+
+
+def test_parse_report_complete_vote_lists_and_same_meeting():
+    """Illustrative text in the report's wording (no real complete list is at hand)."""
+    text = (
+        "215. At the 39th meeting, on 27 March 2008, the representative of Cuba introduced "
+        "draft resolution A/HRC/7/L.9, sponsored by Cuba.\n"
+        "216. At the request of the representative of Slovenia, a recorded vote was taken "
+        "on the draft resolution. The draft resolution was adopted, by 3 votes to 2, with 1 "
+        "abstention. The voting was as follows:\n"
+        "In favour:\nAngola, Bolivia (Plurinational State of), Bosnia and Herzegovina;\n\n"
+        "Against:\nCanada, Netherlands;\n\nAbstaining:\nIndia.\n\n"
+        "217. At the same meeting, the representative of Norway introduced draft resolution "
+        "A/HRC/7/L.25, sponsored by Norway (on behalf of the Nordic countries). The draft "
+        "resolution was adopted without a vote.\n")
+    drafts, votes, errors = parse_report_text(text, "r.txt")
     assert errors == []
-    l9, l25 = drafts
-    assert l9.symbol == "A/HRC/7/L.9" and l9.date == date(2008, 3, 27)
-    by_role = {}
-    for e in l9.events:
-        by_role.setdefault(e.role, []).append(e.name)
-    assert by_role == {"main": ["Cuba"],
-                       "co": ["Bolivia", "Nicaragua", "Venezuela (Bolivarian Republic of)"],
-                       "additional": ["Algeria", "Belarus", "Côte d’Ivoire", "Zimbabwe"]}
-    assert [(e.name, e.on_behalf_of) for e in l25.events if e.role == "main"] == [
-        ("Norway", "Nordic countries")]
-    (vote,) = votes
-    assert (vote.yes, vote.no, vote.abstain) == (3, 2, 2)
-    assert {c.name: c.value for c in vote.casts}["Japan"] == "A"
+    recorded, without = votes
+    assert {c.name: c.value for c in recorded.casts} == {
+        "Angola": "Y", "Bolivia (Plurinational State of)": "Y", "Bosnia and Herzegovina": "Y",
+        "Canada": "N", "Netherlands": "N", "India": "A"}
+    assert (recorded.yes, recorded.no, recorded.abstain) == (3, 2, 1)
+    assert (without.symbol, without.method, without.meeting, without.date) == (
+        "A/HRC/7/L.25", "without a vote", "39th meeting", date(2008, 3, 27))
+    assert drafts[1].date == date(2008, 3, 27)
+    assert _sponsors(drafts[1]) == {("main", "join"): [("Norway", "Nordic countries")]}
 
 
-def test_parse_report_text_without_drafts():
+def test_report_symbol_real_front_matter_and_no_drafts():
+    text = _fixture("hrc", "A_HRC_36_2_front_matter_TEXT-EXCERPT.txt").decode()
+    assert report_symbol(text) == "A/HRC/36/2"
+    assert report_symbol("no header", "downloads/A_HRC_7_78-EN.pdf") == "A/HRC/7/78"
     with pytest.raises(LayoutChanged, match="introduced draft resolution"):
-        parse_report_text("Chapter I. Nothing here.", "A/HRC/7/78")
+        parse_report_text(text, "A/HRC/36/2")
