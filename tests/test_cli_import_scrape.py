@@ -19,19 +19,25 @@ from .conftest import FIXTURES, SAMPLES
 LISTING = "/LatestReports/CommunicationSent"
 
 
-def test_cli_import_every_format_with_closing_line(runner, app):
-    files = [FIXTURES / "undl" / "draft_68_181_reconstructed.xml",
+def test_cli_import_every_format_with_closing_line(runner, app, tmp_path):
+    unknown = tmp_path / "report_with_unknown_name.txt"
+    unknown.write_text("1. At the 40th meeting, on 28 March 2008, the representative of Norway "
+                       "introduced draft resolution A/HRC/7/L.25, sponsored by Norway and "
+                       "co-sponsored by Atlantis. The draft resolution was adopted without "
+                       "a vote.\n")
+    files = [FIXTURES / "undl" / "draft_515_withdrawal_reconstructed.xml",
              FIXTURES / "undl" / "vote_recorded_reconstructed.xml",
              FIXTURES / "undl" / "ga_votes_2025_reconstructed.csv",
              FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html",
-             FIXTURES / "hrc" / "report_7_2_excerpt_reconstructed.txt",
+             FIXTURES / "hrc" / "A_HRC_7_2_paras215-220_TEXT-EXCERPT.txt", unknown,
              FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"]
     result = runner.invoke(args=["import", *map(str, files)])
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("saved ") and "unmatched names 1" in last
     assert "unmatched name: 'Atlantis'" in result.output
-    assert "failed 2" in last  # the record without 191 and table row 27/99
+    # the record without 191, table row 27/99, and the real report's cut-short vote list
+    assert "failed 3" in last
     with app.app_context(), Session(get_engine()) as s:
         assert s.exec(select(Vote).where(Vote.symbol == "A/RES/72/999")).one().yes == 3
         casts = {c.raw_name: c.iso3 for c in s.exec(select(VoteCast))}
@@ -183,11 +189,13 @@ def test_scrape_incremental_stops_at_known_page(app, tmp_path, httpserver):
 
 
 def test_sponsorship_roles_from_report(runner, app):
-    runner.invoke(args=["import", str(FIXTURES / "hrc" / "report_7_2_excerpt_reconstructed.txt")])
+    runner.invoke(args=["import",
+                        str(FIXTURES / "hrc" / "A_HRC_7_2_paras215-220_TEXT-EXCERPT.txt")])
     with app.app_context(), Session(get_engine()) as s:
         roles = {r.iso3: r.role for r in s.exec(select(Sponsorship)
                                                  .where(Sponsorship.family == "A/HRC/7/L.9"))}
-    assert roles["CUB"] == "main" and roles["BOL"] == "co" and roles["CIV"] == "additional"
+    assert roles["CUB"] == "main" and roles["BOL"] == "co" and roles["DZA"] == "additional"
+    assert roles["PRK"] == "co" and roles["SDN"] == "additional"  # "People’s", "the Sudan"
 
 
 def test_cli_import_hrc_terms_and_members_on_a_day(runner, app, tmp_path):
@@ -223,7 +231,7 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
 
     saved = tmp_path / "saved"
     save_response(saved, record_url(900001),
-                  200, (FIXTURES / "undl" / "draft_68_181_reconstructed.xml").read_bytes(),
+                  200, (FIXTURES / "undl" / "draft_515_withdrawal_reconstructed.xml").read_bytes(),
                   "application/xml")
     save_response(saved, hrc_session_url(27), 200,
                   (FIXTURES / "hrc" / "session27_adopted_texts_reconstructed.html").read_bytes(),
@@ -235,7 +243,7 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
     result = runner.invoke(args=["scrape", "hrc-session", "27", "--offline", str(saved)])
     assert result.exit_code == 0, result.output
     with app.app_context(), Session(get_engine()) as s:
-        draft = s.exec(select(Draft).where(Draft.symbol == "A/C.3/68/L.64/Rev.1")).one()
+        draft = s.exec(select(Draft).where(Draft.symbol == "A/C.3/64/L.22")).one()
         assert draft.source_id is not None
         r24 = s.exec(select(Resolution).where(Resolution.symbol == "A/HRC/RES/27/24")).one()
         assert (r24.yes, r24.no, r24.abstain, r24.session) == (42, 1, 4, "27")

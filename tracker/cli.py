@@ -38,8 +38,9 @@ def _run(kind: str, target: str):
             _update_search_index(session, tally)
     for name, where in sorted(tally.unmatched.items()):
         click.echo(f"unmatched name: {name!r} in {where}", err=True)
-    for message in tally.errors[:20]:
-        click.echo(f"failed: {message}", err=True)
+    for message in tally.errors[:20]:  # a repair the importer made starts with "warning: "
+        click.echo(message if message.startswith("warning: ") else f"failed: {message}",
+                   err=True)
     if len(tally.errors) > 20:
         click.echo(f"... and {len(tally.errors) - 20} more (see the run's record)", err=True)
     click.echo(tally.summary())

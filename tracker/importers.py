@@ -9,6 +9,7 @@ session report as PDF or text. Each file is one transaction: it lands whole or n
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from tracker.ingest import (
 )
 from tracker.quality import note_skipped
 from tracker.resolver import StateResolver
+
+log = logging.getLogger(__name__)
 
 FORMATS = {
     "communications-json": "OHCHR communications as JSON (the shape of shared/samples/ohchr)",
@@ -172,7 +175,12 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
         store_drafts(session, drafts, tally, source, resolver)
         store_votes(session, votes, tally, source, resolver)
     for err in errors:
-        tally.fail(str(err))
+        if isinstance(err, undl.EncodingRepaired):
+            # the records were stored; list the repair with the run without counting a failure
+            tally.errors.append(f"warning: {err}")
+            log.warning("%s", err)
+        else:
+            tally.fail(str(err))
     tally.unmatched.update({k: v for k, v in resolver.unmatched.items()
                             if k not in tally.unmatched})
     return (tally.saved + tally.updated + tally.unchanged + tally.skipped + tally.failed
