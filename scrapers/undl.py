@@ -52,6 +52,7 @@ from scrapers.sponsors import (
     parse_cover,
     parse_notes,
 )
+from scrapers.symbols import body_of
 from scrapers.text import clean, parse_date
 
 BASE_URL = "https://digitallibrary.un.org"
@@ -74,19 +75,6 @@ def search_url(query: str, *, start: int = 1, size: int = 100) -> str:
     from urllib.parse import urlencode
 
     return f"{BASE_URL}/search?" + urlencode({"p": query, "of": "xm", "rg": size, "jrec": start})
-
-
-def body_of(symbol: str) -> str:
-    s = symbol.upper()
-    if s.startswith("A/HRC/"):
-        return "HRC"
-    if s.startswith("E/CN.4/"):
-        return "CHR"
-    if s.startswith("A/"):
-        return "GA"
-    if s.startswith("S/"):
-        return "SC"
-    return "OTHER"
 
 
 def _date(text: str | None):
