@@ -22,6 +22,8 @@ instance/config.py:
 run: install system-deps instance/config.py
 	$(BIN)/tracker init-db
 	$(BIN)/tracker load-samples
+	@if ls ../shared/samples/unbisnet_catalogue/*.csv >/dev/null 2>&1; then \
+		$(BIN)/tracker import ../shared/samples/unbisnet_catalogue/*.csv; fi
 	$(BIN)/tracker reindex
 	$(BIN)/tracker run --host 127.0.0.1 --port 5000
 
