@@ -56,9 +56,10 @@ _COMPOUND_RE = re.compile("|".join(_COMPOUNDS), re.I)
 _GROUP_OPENING = re.compile(r"\b(?:Group of|Organi[sz]ation (?:of|for)|Commission on|"
                             r"Movement of|Community of|members of|Members of)\b")
 _GLUE = "\x00"
-_DOC = r"(?:A|E|S|TD|UNEP|HS|ID|CEDAW|CERD|CAT)/[A-Z0-9][^()\s]*(?:\s*\(Part\s*[IV]+\))?"
-_DOC_PAREN_RE = re.compile(r"\(\s*(" + _DOC + r"(?:\s*(?:and|,)\s*[^()]*?)?)\s*\)")
-_DOC_RE = re.compile(r"\(\s*((?:A|E|S|TD|UNEP|HS|ID)/[^()]*(?:\([^()]*\))?[^()]*)\)")
+# A document cited in brackets: "(A/57/556/Add.3)", "(A/65/456/Add.2(PartII))",
+# "(A/C.1/58/INF/2/Add.1 and Add.2)".
+_DOC_RE = re.compile(r"\(\s*((?:A|E|S|TD|UNEP|HS|ID|CEDAW|CERD|CAT)/[^()]*(?:\([^()]*\))?"
+                     r"[^()]*)\)")
 _BEHALF_RE = re.compile(r"\s*[\[(]\s*on behalf(?: of)?\s+(?P<group>[^\])]+)[\])]\s*", re.I)
 _GROUP_PAREN_RE = re.compile(r"\s*\(((?:the )?(?:European|Group|Nordic)[^)]*)\)\s*$")
 _BEHALF_PLAIN_RE = re.compile(r"^(?P<name>.+?)\s+on behalf of\s+(?P<group>.+)$", re.I)
@@ -264,7 +265,7 @@ def _parse_piece(piece: str, role: str | None) -> PrintedName | None:
     elif m := _GROUP_PAREN_RE.search(item.name):  # "Netherlands (European Union)"
         item.name, item.on_behalf_of = item.name[: m.start()], _strip_article(m.group(1))
     item.name = re.split(r"\s:\s", item.name)[0]  # "Zambia : report of the …" (a title)
-    if m := _DOC_PAREN_RE.search(item.name):
+    if m := _DOC_RE.search(item.name):
         item.document = clean(m.group(1))
         item.name = item.name[: m.start()] + item.name[m.end():]
     name = clean(item.name).strip(" .;:[]")
@@ -356,12 +357,8 @@ def _join_events(family, names: list[PrintedName], *, role, date, source_documen
     return events
 
 
-_GROUP_ENTRY_RE = re.compile(r"^UN\.\s+|\bGroup of\b|European (?:Union|Communities)", re.I)
-
-
 def catalogued_sponsors(family: str, names: list[str], *, printed: bool, date=None,
-                        source_document: str | None = None,
-                        is_known: IsKnown | None = None) -> list[SponsorEvent]:
+                        source_document: str | None = None) -> list[SponsorEvent]:
     """Sponsors from the catalogue's author entries (MARC 710), marked as such.
 
     The 710 list is the catalogue's own union of the cover and later sponsors; with no

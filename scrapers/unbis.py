@@ -127,7 +127,7 @@ def parse_draft_row(row: dict, symbol: str, kind: str, where: str,
         draft.events += parse_cover(family, cover, date=when, source_document=symbol,
                                     is_known=is_known, warnings=draft.warnings)
     draft.events += catalogued_sponsors(family, authors.get(symbol, []), printed=bool(cover),
-                                        date=when, source_document=symbol, is_known=is_known)
+                                        date=when, source_document=symbol)
     draft.events += parse_notes(family, notes or "", fallback_document=report,
                                 is_known=is_known, record_symbol=symbol)
     return draft

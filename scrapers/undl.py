@@ -256,11 +256,6 @@ def _cover(text: str | None) -> str | None:
     return text.rstrip(" .") if text else None
 
 
-def _printed_form(cover: str) -> str:
-    """Turn the cataloguer's "[on behalf of …]" into the printed "(on behalf of …)"."""
-    return re.sub(r"\[\s*(on behalf of [^\]]+?)\s*\]", r"(\1)", cover, flags=re.I)
-
-
 def parse_draft(rec: MarcRecord, location: str, is_known=None) -> DraftRecord:
     symbol = rec.first("191")
     family = draft_family(symbol)
@@ -276,13 +271,12 @@ def parse_draft(rec: MarcRecord, location: str, is_known=None) -> DraftRecord:
         resolution_symbol=links["resolution"][0] if links["resolution"] else None,
         body=body_of(symbol), location=location)
     if cover:
-        draft.events += parse_cover(family, _printed_form(cover), date=when,
+        draft.events += parse_cover(family, cover, date=when,
                                     source_document=symbol, is_known=is_known)
     sponsors_710 = [clean(" ".join(sf.get("a", []) + sf.get("b", [])))
                     for _, _, sf in rec.datafields("710")]
     draft.events += catalogued_sponsors(family, [n for n in sponsors_710 if n],
-                                        printed=bool(cover), date=when, source_document=symbol,
-                                        is_known=is_known)
+                                        printed=bool(cover), date=when, source_document=symbol)
     for note in notes:  # one field at a time, so a document named in one note stays there
         draft.events += parse_notes(family, note, fallback_document=report, is_known=is_known)
     return draft

@@ -225,6 +225,22 @@ def test_import_misspelling_awaits_a_person_and_can_be_rejected(imported, sessio
     session.commit()
     keys = _keys(session, "A/C.3/69/L.51")
     assert "BIH" not in keys and "unmatched:Bosnia and Herzogovina" in keys
+    events = session.exec(select(SponsorshipEvent).where(
+        SponsorshipEvent.raw_name == "Bosnia and Herzogovina")).all()
+    assert events and all(e.iso3 is None for e in events)
+    # the check lists it again, for a person to add the right spelling
+    assert "Bosnia and Herzogovina" in {n for n, _, _, _ in build_report(session).unresolved}
+
+
+def test_confirmed_match_becomes_a_spelling(imported, session):
+    from tracker.resolver import StateResolver
+
+    decision = session.exec(select(NameDecision).where(
+        NameDecision.name == "Bosnia and Herzogovina")).one()
+    decide(session, decision.name, "confirmed", by="test")
+    session.commit()
+    match = StateResolver(session).resolve(decision.name)
+    assert (match.value, match.how) == (decision.iso3, "alias")
 
 
 def test_check_report_lists_each_kind(imported, session):
@@ -271,3 +287,29 @@ def test_gap_counts_only_members_on_the_day(app, session):
     african = {s.iso3 for s in gaps["African Group"].members}
     eastern = {s.iso3 for s in gaps["Eastern European Group"].members}
     assert "SSD" not in african and "DDR" in eastern and "EST" not in eastern
+
+
+def test_cli_check_and_names_say_what_is_wrong(imported, runner):
+    result = runner.invoke(args=["check"])
+    assert result.exit_code == 0
+    assert "records skipped: 2" in result.output
+    assert "'Bosnia and Herzogovina' -> BIH" in result.output
+    result = runner.invoke(args=["names", "reject", "Atlantis"])
+    assert result.exit_code == 1
+    assert "no similarity match is recorded for 'Atlantis'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_quality_page_confirms_a_match(imported, app, session):
+    client = app.test_client()
+    page = client.get("/quality/").get_data(as_text=True)
+    assert "Bosnia and Herzogovina" in page and "placeholder" in page.lower()
+    response = client.post("/quality/decide", data={"name": "Bosnia and Herzogovina",
+                                                    "status": "confirmed"})
+    assert response.status_code == 302
+    session.expire_all()
+    assert session.exec(select(NameDecision).where(
+        NameDecision.name == "Bosnia and Herzogovina")).one().status == "confirmed"
+    bad = client.post("/quality/decide", data={"name": "Atlantis", "status": "confirmed"},
+                      follow_redirects=True)
+    assert "no similarity match is recorded" in bad.get_data(as_text=True)

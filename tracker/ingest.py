@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
-from sqlalchemy import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
@@ -205,26 +204,17 @@ def store_communications(session: Session, records: list[CommunicationRecord], t
 # --- resolutions, drafts, sponsors, votes ---------------------------------------------
 
 
-def _ensure_resolution(session: Session, symbol: str, body: str | None,
-                       title: str | None) -> Resolution:
-    row = session.exec(select(Resolution).where(Resolution.symbol == symbol)).first()
-    if row is None:
-        row = Resolution(symbol=symbol, body=body or "GA", title=title or symbol)
-        session.add(row)
-        session.flush()
-    return row
-
-
 def _chunks(items, size=500):
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
 
-def _rows_where_in(session, model, column, values):
+def _where_in(session, query, column, values) -> list:
+    """Run `query` for values of `column`, a few hundred at a time (drivers cap parameters)."""
     out = []
     for chunk in _chunks(values):
-        out += session.exec(select(model).where(column.in_(chunk))).all()
+        out += session.exec(query.where(column.in_(chunk))).all()
     return out
 
 
@@ -233,11 +223,13 @@ class FamilyLedger:
 
     def __init__(self, session: Session, families: set[str]):
         self.session = session
-        self.rows = {(r.family, r.sponsor_key): r for r in _rows_where_in(
-            session, Sponsorship, Sponsorship.family, families)}
-        self.events = {(e.family, e.sponsor_key, e.action, e.role, e.source_document)
-                       for e in _rows_where_in(session, SponsorshipEvent,
-                                               SponsorshipEvent.family, families)}
+        self.rows = {(r.family, r.sponsor_key): r for r in _where_in(
+            session, select(Sponsorship), Sponsorship.family, families)}
+        self.events = set(_where_in(
+            session, select(SponsorshipEvent.family, SponsorshipEvent.sponsor_key,
+                            SponsorshipEvent.action, SponsorshipEvent.role,
+                            SponsorshipEvent.source_document),
+            SponsorshipEvent.family, families))
         # New rows stay plain until flush(): building thousands of SQLModel objects was
         # most of an import's time (bench/ingest.py); a bulk insert is a fraction of it.
         self.new_rows: dict[tuple, SimpleNamespace] = {}
@@ -246,7 +238,7 @@ class FamilyLedger:
 
     def apply(self, family: str, key: str, iso3: str | None, group: str | None,
               event: SponsorEvent, source: Source | None, record: str = "") -> str:
-        role = (event.role or "") if event.action == "join" else (event.role or "")
+        role = event.role or ""
         event_key = (family, key, event.action, role, event.source_document or "")
         if event.action == "join":
             self.origins.setdefault(record or family, {}).setdefault(event.origin or "", set()).add(
@@ -341,15 +333,9 @@ class IssueLog:
     def flush(self) -> None:
         if self.new:
             now = datetime.now(UTC)
-            self.session.execute(insert(DataIssue.__table__),
-                                 [{**i, "created_at": now, "updated_at": now}
-                                  for i in self.new])
+            bulk_insert(self.session, DataIssue,
+                        [{**i, "created_at": now, "updated_at": now} for i in self.new])
             self.new.clear()
-
-
-_DRAFT_FIELDS = ("family", "revision", "title", "date", "cover_sponsors", "notes",
-                 "resolution_symbol", "resolution_id", "body", "kind", "status",
-                 "status_source")
 
 
 class DraftBatch:
@@ -362,8 +348,8 @@ class DraftBatch:
     def __init__(self, session: Session, tally: Tally, source: Source | None,
                  resolver: StateResolver, records: list[DraftRecord]):
         self.session, self.tally, self.source, self.resolver = session, tally, source, resolver
-        self.existing = {d.symbol: d for d in _rows_where_in(
-            session, Draft, Draft.symbol, {r.symbol for r in records})}
+        self.existing = {d.symbol: d for d in _where_in(
+            session, select(Draft), Draft.symbol, {r.symbol for r in records})}
         self.ledger = FamilyLedger(session, {r.family for r in records})
         self.issues = IssueLog(session)
         self.resolutions = self._resolutions(records)
@@ -371,24 +357,18 @@ class DraftBatch:
         self.seen: set[str] = set()
 
     def _resolutions(self, records) -> dict[str, int]:
-        wanted = {r.resolution_symbol for r in records if r.resolution_symbol}
-        have = dict(self.session.exec(select(Resolution.symbol, Resolution.id)
-                                      .where(Resolution.symbol.in_(wanted))).all()
-                    ) if len(wanted) < 30000 else {}
-        missing = {}
-        for r in records:
-            if r.resolution_symbol and r.resolution_symbol not in have:
-                missing.setdefault(r.resolution_symbol, r)
+        """Ids of the resolutions the drafts lead to, adding those not yet known."""
+        wanted = {r.resolution_symbol: r for r in records if r.resolution_symbol}
+        query = select(Resolution.symbol, Resolution.id)
+        have = dict(_where_in(self.session, query, Resolution.symbol, wanted))
+        missing = [s for s in wanted if s not in have]
         if missing:
             now = datetime.now(UTC)
-            self.session.execute(insert(Resolution.__table__), [
-                {"symbol": s, "body": r.body if r.body in ("GA", "HRC") else
-                 ("SC" if s.startswith("S/") else "GA"), "title": r.title or s,
+            bulk_insert(self.session, Resolution, [
+                {"symbol": s, "body": wanted[s].body or "GA", "title": wanted[s].title or s,
                  "orally_revised": False, "created_at": now, "updated_at": now}
-                for s, r in missing.items()])
-            have.update(dict(self.session.exec(
-                select(Resolution.symbol, Resolution.id)
-                .where(Resolution.symbol.in_(list(missing)))).all()))
+                for s in missing])
+            have.update(_where_in(self.session, query, Resolution.symbol, missing))
         return have
 
     def store(self, rec: DraftRecord) -> str:

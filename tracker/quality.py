@@ -17,8 +17,17 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from tracker.groups import LISTED, REGIONAL
-from tracker.models import DataIssue, Draft, NameDecision, Source, Sponsorship, StateAlias
+from tracker.models import (
+    DataIssue,
+    Draft,
+    NameDecision,
+    Source,
+    Sponsorship,
+    SponsorshipEvent,
+    StateAlias,
+)
 from tracker.names import name_key
+from tracker.reference import add_alias
 from tracker.store import upsert
 
 # What became of a draft that explains why no resolution follows it.
@@ -121,7 +130,11 @@ def build_report(session: Session) -> Report:
 
 
 def decide(session: Session, key_or_name: str, status: str, *, by: str) -> NameDecision:
-    """Confirm or reject a similarity match; rejecting turns its sponsorships unresolved."""
+    """Confirm or reject a similarity match.
+
+    Confirming makes the printed name a spelling of the State; rejecting turns its
+    sponsorships and their events back into unresolved names, listed again by the check.
+    """
     if status not in ("confirmed", "rejected"):
         raise DecisionError(f"a decision is 'confirmed' or 'rejected', not {status!r}")
     decision = session.exec(select(NameDecision).where(
@@ -131,13 +144,17 @@ def decide(session: Session, key_or_name: str, status: str, *, by: str) -> NameD
     decision.status, decision.decided_by = status, by
     decision.decided_at = datetime.now(UTC)
     session.add(decision)
-    if status == "rejected":
-        rows = session.exec(select(Sponsorship).where(
-            Sponsorship.raw_name == decision.name, Sponsorship.iso3 == decision.iso3)).all()
-        for row in rows:
-            row.sponsor_key, row.iso3 = f"unmatched:{decision.name}", None
-            session.add(row)
-            upsert(session, DataIssue, {"kind": "unresolved-name", "subject": row.family,
-                                        "detail": decision.name}, {})
+    if status == "confirmed":
+        add_alias(session, decision.name, decision.iso3,
+                  f"similarity match to {decision.matched_alias!r} confirmed by {by}")
+    else:
+        key = f"unmatched:{decision.name}"
+        for model in (Sponsorship, SponsorshipEvent):
+            for row in session.exec(select(model).where(
+                    model.raw_name == decision.name, model.iso3 == decision.iso3)).all():
+                row.sponsor_key, row.iso3 = key, None
+                session.add(row)
+                upsert(session, DataIssue, {"kind": "unresolved-name", "subject": row.family,
+                                            "detail": decision.name}, {})
     session.flush()
     return decision

@@ -44,7 +44,6 @@ class StateResolver:
 
     session: Session
     unmatched: dict[str, str] = field(default_factory=dict)  # name -> where it was met
-    resolved: dict[str, set[str]] = field(default_factory=dict)  # how -> distinct names
 
     def __post_init__(self):
         self.spellings: dict[str, list[tuple]] = {}
@@ -79,8 +78,6 @@ class StateResolver:
             match = self._cache[cache_key] = self._resolve(name, where, on)
         if match is None:
             self.unmatched.setdefault(name, where)
-        else:
-            self.resolved.setdefault(match.how, set()).add(name)
         return match
 
     def _resolve(self, name: str, where: str, on: dt.date | None) -> Match | None:

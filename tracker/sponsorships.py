@@ -95,21 +95,32 @@ def group_members(session: Session, group_name: str, on: dt.date | None = None) 
     return set()
 
 
+def _through_groups(session: Session, rows: list[Sponsorship], family: str,
+                    on: dt.date | None = None) -> set[str]:
+    """Members, on the family's day, of the groups among `rows` that have not withdrawn."""
+    groups = {s.group_name for s in rows if s.group_name and not s.withdrawn}
+    if not groups:
+        return set()
+    on = on or family_date(session, family)
+    return {iso3 for group in groups for iso3 in group_members(session, group, on)}
+
+
 def via_group_codes(session: Session, family: str) -> set[str]:
     """States that sponsor only through a group that has not withdrawn."""
-    on = family_date(session, family)
-    return {iso3 for s in sponsorships(session, family)
-            if s.group_name and not s.withdrawn
-            for iso3 in group_members(session, s.group_name, on)}
+    return _through_groups(session, sponsorships(session, family), family)
 
 
-def final_sponsor_codes(session: Session, family: str, *, with_groups: bool = True
-                        ) -> set[str]:
+def final_sponsor_codes(session: Session, family: str, *, with_groups: bool = True,
+                        on: dt.date | None = None) -> set[str]:
+    """The States sponsoring a family in the end; none when its sponsors withdrew it."""
     if family_withdrawn(session, family):
         return set()
-    own = {s.iso3 for s in sponsorships(session, family) if s.iso3 and not s.withdrawn}
-    withdrew = {s.iso3 for s in sponsorships(session, family) if s.iso3 and s.withdrawn}
-    return own | (via_group_codes(session, family) - withdrew) if with_groups else own
+    rows = sponsorships(session, family)
+    own = {s.iso3 for s in rows if s.iso3 and not s.withdrawn}
+    if not with_groups:
+        return own
+    withdrew = {s.iso3 for s in rows if s.iso3 and s.withdrawn}
+    return own | (_through_groups(session, rows, family, on) - withdrew)
 
 
 @dataclass
@@ -136,8 +147,8 @@ def regional_gaps(session: Session, family: str, scheme_slug: str = "un-groups",
     member then is not missing, and a former member (the USSR's seat, the GDR) is counted.
     `among` narrows the count to some States, such as the Council's members that day.
     """
-    final = final_sponsor_codes(session, family)
     on = on or family_date(session, family)
+    final = final_sponsor_codes(session, family, on=on)
     stmt = (select(Region.name, State)
             .join(RegionMembership, RegionMembership.region_id == Region.id)
             .join(RegionScheme, RegionScheme.id == Region.scheme_id)
