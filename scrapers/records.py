@@ -34,7 +34,7 @@ class CommunicationRecord:
         return f"{self.type} {self.addressee_code} {self.number}/{self.year}"
 
 
-@dataclass
+@dataclass(slots=True)  # a catalogue import holds some 290,000 of them
 class SponsorEvent:
     """A state or group joining or leaving the sponsors of a draft family."""
 

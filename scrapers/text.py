@@ -9,7 +9,8 @@ _DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 
 
 def clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    """Fold runs of white space (any kind: tabs, line breaks, no-break spaces) to one."""
+    return " ".join((text or "").split())
 
 
 def parse_date(text: str | None) -> date | None:

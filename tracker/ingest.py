@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from types import SimpleNamespace
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
@@ -44,7 +43,7 @@ from tracker.models import (
     VoteCast,
 )
 from tracker.resolver import StateResolver
-from tracker.store import bulk_insert, upsert
+from tracker.store import bulk_insert, chunks, upsert
 
 log = logging.getLogger(__name__)
 
@@ -204,18 +203,39 @@ def store_communications(session: Session, records: list[CommunicationRecord], t
 # --- resolutions, drafts, sponsors, votes ---------------------------------------------
 
 
-def _chunks(items, size=500):
-    items = list(items)
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 def _where_in(session, query, column, values) -> list:
     """Run `query` for values of `column`, a few hundred at a time (drivers cap parameters)."""
     out = []
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         out += session.exec(query.where(column.in_(chunk))).all()
     return out
+
+
+@dataclass(slots=True)
+class NewSponsorship:
+    """A Sponsorship row not yet written: plain and small, as a file holds 100,000s.
+
+    Building them as SQLModel objects was most of an import's time and memory
+    (bench/ingest.py); they go to the database in one bulk insert.
+    """
+
+    family: str
+    sponsor_key: str
+    iso3: str | None
+    group_name: str | None
+    role: str
+    raw_name: str
+    source_id: int | None
+    on_behalf_of: str | None = None
+    joined_on: object = None
+    joined_source: str | None = None
+    withdrawn: bool = False
+    withdrawn_on: object = None
+    withdrawn_source: str | None = None
+
+
+_EVENT_COLUMNS = ("family", "sponsor_key", "action", "role", "source_document", "iso3",
+                  "date", "raw_name", "source_id")
 
 
 class FamilyLedger:
@@ -230,10 +250,8 @@ class FamilyLedger:
                             SponsorshipEvent.action, SponsorshipEvent.role,
                             SponsorshipEvent.source_document),
             SponsorshipEvent.family, families))
-        # New rows stay plain until flush(): building thousands of SQLModel objects was
-        # most of an import's time (bench/ingest.py); a bulk insert is a fraction of it.
-        self.new_rows: dict[tuple, SimpleNamespace] = {}
-        self.new_events: list[dict] = []
+        self.new_rows: dict[tuple, NewSponsorship] = {}
+        self.new_events: list[tuple] = []  # values in _EVENT_COLUMNS order
         self.origins: dict[str, dict[str, set]] = {}  # record -> origin -> sponsor keys
 
     def apply(self, family: str, key: str, iso3: str | None, group: str | None,
@@ -250,23 +268,20 @@ class FamilyLedger:
             new_event = False
         if new_event:
             self.events.add(event_key)
-            self.new_events.append(dict(
-                family=family, sponsor_key=key, action=event.action, role=role,
-                source_document=event.source_document or "", iso3=iso3, date=event.date,
-                raw_name=event.printed_as or event.name,
-                source_id=source.id if source else None))
+            self.new_events.append((
+                family, key, event.action, role, event.source_document or "", iso3,
+                event.date, event.printed_as or event.name, source.id if source else None))
         outcome = self._summarise(family, key, iso3, group, event, source)
         return "updated" if outcome == "unchanged" and new_event else outcome
 
     def _summarise(self, family, key, iso3, group, event, source) -> str:
         row = self.rows.get((family, key))
         if row is None:
-            row = SimpleNamespace(
+            row = NewSponsorship(
                 family=family, sponsor_key=key, iso3=iso3, group_name=group,
                 role=(event.role or "unknown") if event.action == "join" else "unknown",
                 raw_name=event.printed_as or event.name,
-                source_id=source.id if source else None, on_behalf_of=None, joined_on=None,
-                joined_source=None, withdrawn=False, withdrawn_on=None, withdrawn_source=None)
+                source_id=source.id if source else None)
             self.rows[(family, key)] = self.new_rows[(family, key)] = row
             before = None
         else:
@@ -293,7 +308,7 @@ class FamilyLedger:
         if before is None:
             return "saved"
         changed = _sponsorship_state(row) != before
-        if changed and not isinstance(row, SimpleNamespace):
+        if changed and not isinstance(row, NewSponsorship):
             self.session.add(row)
         return "updated" if changed else "unchanged"
 
@@ -301,8 +316,11 @@ class FamilyLedger:
         now = datetime.now(UTC)
         stamps = {"created_at": now, "updated_at": now}
         bulk_insert(self.session, Sponsorship,
-                    [{**vars(r), **stamps} for r in self.new_rows.values()])
-        bulk_insert(self.session, SponsorshipEvent, [{**e, **stamps} for e in self.new_events])
+                    ({**{f: getattr(r, f) for f in NewSponsorship.__slots__}, **stamps}
+                     for r in self.new_rows.values()))
+        bulk_insert(self.session, SponsorshipEvent,
+                    ({**dict(zip(_EVENT_COLUMNS, e, strict=True)), **stamps}
+                     for e in self.new_events))
         self.new_rows.clear()
         self.new_events.clear()
         self.session.flush()
@@ -467,7 +485,7 @@ class DraftBatch:
 
 def mark_superseded(session: Session, families: set[str]) -> None:
     """A draft with a later revision and no status of its own was superseded by it."""
-    for chunk in _chunks(families):
+    for chunk in chunks(families):
         drafts = session.exec(select(Draft).where(Draft.family.in_(chunk),
                                                   Draft.kind == "draft")).all()
         latest: dict[str, Draft] = {}

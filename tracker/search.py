@@ -44,6 +44,7 @@ from tracker.models import (
     Resolution,
     Sponsorship,
 )
+from tracker.store import chunks
 
 WRITER_TIMEOUT = 10.0
 MAX_QUERY_LENGTH = 1000
@@ -214,12 +215,22 @@ def resolution_docs(session: Session, symbols: Iterable[str] | None = None):
     stmt = select(Resolution)
     if symbols is not None:
         stmt = stmt.where(Resolution.symbol.in_(list(symbols)))
-    for r in session.exec(stmt):
-        drafts = session.exec(select(Draft).where(Draft.resolution_id == r.id)).all()
-        families = {d.family for d in drafts}
-        sponsors = sorted({s.iso3 for s in session.exec(
-            select(Sponsorship).where(Sponsorship.family.in_(families)))
-            if s.iso3 and not s.withdrawn}) if families else []
+    resolutions = session.exec(stmt).all()
+    # Drafts and sponsors for all of them in two queries, not two per resolution.
+    drafts_of: dict[int, list[Draft]] = {}
+    for chunk in chunks([r.id for r in resolutions]):
+        for d in session.exec(select(Draft).where(Draft.resolution_id.in_(chunk))):
+            drafts_of.setdefault(d.resolution_id, []).append(d)
+    sponsors_of: dict[str, set[str]] = {}
+    for chunk in chunks({d.family for ds in drafts_of.values() for d in ds}):
+        for family, iso3 in session.exec(
+                select(Sponsorship.family, Sponsorship.iso3).where(
+                    Sponsorship.family.in_(chunk), Sponsorship.iso3.is_not(None),
+                    Sponsorship.withdrawn.is_(False))):
+            sponsors_of.setdefault(family, set()).add(iso3)
+    for r in resolutions:
+        drafts = sorted(drafts_of.get(r.id, []), key=lambda d: d.id)
+        sponsors = sorted({iso3 for d in drafts for iso3 in sponsors_of.get(d.family, ())})
         title = r.title or ""
         doc = {"key": f"res:{r.symbol}", "doc_type": "resolution", "db_id": r.id,
                "symbol": r.symbol, "reference": r.symbol, "refwords": r.symbol,

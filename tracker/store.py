@@ -1,6 +1,8 @@
 """Idempotent upserts on natural keys, shared by reference data and every importer."""
 
+import itertools
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlmodel import Session, SQLModel, select
 
@@ -61,24 +63,37 @@ def upsert_all(session: Session, model: type[SQLModel], key_fields: tuple[str, .
     return counts
 
 
-def bulk_insert(session: Session, model: type[SQLModel], rows: list[dict]) -> None:
+def chunks(items, size: int = 500):
+    """Yield lists of at most `size` items: an IN (…) list the drivers accept everywhere."""
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def bulk_insert(session: Session, model: type[SQLModel], rows) -> None:
     """Insert many new rows through the driver's executemany, in the session's transaction.
 
     SQLAlchemy's per-row parameter processing was most of a catalogue import's time
     (bench/ingest.py); the driver takes plain values. SQLite gets the text forms SQLAlchemy
     itself writes for dates and times, PostgreSQL the Python objects.
     """
-    if not rows:
+    rows = iter(rows)  # a list or a generator of dicts, all with the same keys
+    first = next(rows, None)
+    if first is None:
         return
+    rows = itertools.chain([first], rows)
     table = model.__table__
-    columns = [c.name for c in table.columns if c.name in rows[0]]
+    columns = [c.name for c in table.columns if c.name in first]
     connection = session.connection()
     cursor = connection.connection.cursor()
     names = ", ".join(f'"{c}"' for c in columns)
     if connection.dialect.name == "sqlite":
-        # Table and column names come from our models, never from input.
+        # Convert by column type, once per distinct value: a batch shares its timestamps.
+        convert = [_SQLITE_CONVERT.get(type(table.c[c].type).__name__) for c in columns]
+        pairs = list(zip(columns, convert, strict=True))
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'  # noqa: S608
-        cursor.executemany(sql, (tuple(_sqlite_value(r[c]) for c in columns) for r in rows))
+        cursor.executemany(sql, (tuple(f(r[c]) if f and r[c] is not None else r[c]
+                                       for c, f in pairs) for r in rows))
     else:
         marks = ", ".join(f"%({c})s" for c in columns)
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'  # noqa: S608
@@ -86,11 +101,12 @@ def bulk_insert(session: Session, model: type[SQLModel], rows: list[dict]) -> No
     cursor.close()
 
 
-def _sqlite_value(value):
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
+@lru_cache(maxsize=64)
+def _sqlite_datetime(value: datetime) -> str:
+    """The text SQLAlchemy's SQLite dialect writes for a DateTime (UTC, no offset)."""
+    return value.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+_SQLITE_CONVERT = {"DateTime": _sqlite_datetime, "DATETIME": _sqlite_datetime,
+                   "Date": date.isoformat, "DATE": date.isoformat, "Boolean": int,
+                   "BOOLEAN": int}
