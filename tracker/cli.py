@@ -1,5 +1,6 @@
 """The `tracker` command: thin wrappers over functions the tests also call."""
 
+import sys
 import time
 from contextlib import contextmanager
 from datetime import datetime
@@ -99,10 +100,41 @@ def add_scheme_command(csv_file, slug, name, description):
 def _import(paths, hrc_session=None):
     from tracker.importers import import_files
 
-    with _run("import", ", ".join(map(str, paths))) as (tally, _), \
-            click.progressbar(length=len(paths), label="Importing", file=None) as bar:
+    with _run("import", ", ".join(map(str, paths))) as (tally, _), FileProgress() as progress:
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
-                     progress=lambda _item: bar.update(1))
+                     progress=progress)
+
+
+class FileProgress:
+    """One progress bar per file, on an interactive terminal only (not in logs or CI)."""
+
+    def __init__(self):
+        self.interactive = sys.stderr.isatty()
+        self.item, self.bar, self.shown = None, None, 0
+
+    def __call__(self, item, done: int, total: int) -> None:
+        if not self.interactive:
+            return
+        if item is not self.item:
+            self._close()
+            self.item, self.shown = item, 0
+            self.bar = click.progressbar(length=max(total, 1), file=sys.stderr,
+                                         label=f"Importing {Path(str(item.path)).name}")
+            self.bar.__enter__()
+        if total > 1 or self.shown == 0:
+            self.bar.update(done - self.shown if total > 1 else 1)
+            self.shown = done
+
+    def _close(self):
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._close()
 
 
 @click.command("import")

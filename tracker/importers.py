@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlmodel import Session
@@ -114,9 +115,11 @@ def _session_number(text: str, path: Path, given: int | None) -> int:
 
 def import_one(session: Session, item: ImportFile, tally: Tally, *,
                authors: dict[str, list[str]] | None = None,
-               hrc_session: int | None = None) -> int:
+               hrc_session: int | None = None, progress=None) -> int:
     """Parse and store one file inside the caller's transaction; return how many records
-    it held (stored or failed), so a scraper can tell a short last page."""
+    it held (stored or failed), so a scraper can tell a short last page.
+
+    `progress(done, total)` hears how far a catalogue's drafts have got."""
     location = str(item.path)
     text = _text(item.data)
     parser_for = {
@@ -158,7 +161,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
     elif item.kind == "catalogue-drafts-csv":
         drafts, errors, skipped = unbis.parse_drafts_csv(text, location, authors,
                                                          resolver.is_known)
-        store_drafts(session, drafts, tally, source, resolver)
+        store_drafts(session, drafts, tally, source, resolver, progress)
         for record in skipped:
             tally.skip(record.reason)
             note_skipped(session, record, source)
@@ -192,7 +195,8 @@ def import_files(paths: list[Path], session_factory: Callable[[], Session], tall
     """Import files, each in its own transaction; authors CSVs go with their drafts CSVs.
 
     A file that cannot be read at all (unknown format, changed layout) counts as failed
-    and the others go on.
+    and the others go on. `progress(item, done, total)` hears of records as they are
+    stored (a catalogue's drafts) or of each file when it is done.
     """
     items: list[ImportFile] = []
     for path in paths:
@@ -217,13 +221,14 @@ def import_files(paths: list[Path], session_factory: Callable[[], Session], tall
             continue
         with session_factory() as session:
             try:
-                import_one(session, item, tally, authors=authors, hrc_session=hrc_session)
+                import_one(session, item, tally, authors=authors, hrc_session=hrc_session,
+                           progress=partial(progress, item) if progress else None)
                 session.commit()
             except (LayoutChanged, BadInput, ScraperError) as exc:
                 session.rollback()
                 tally.fail(str(exc))
         if progress:
-            progress(item)
+            progress(item, 1, 1)
 
 
 def sample_files(samples_dir: Path) -> list[Path]:

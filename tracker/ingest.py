@@ -502,13 +502,17 @@ def mark_superseded(session: Session, families: set[str]) -> None:
 
 
 def store_drafts(session: Session, records: list[DraftRecord], tally: Tally,
-                 source: Source | None = None, resolver: StateResolver | None = None) -> None:
+                 source: Source | None = None, resolver: StateResolver | None = None,
+                 progress=None) -> None:
+    """Store drafts in one batch; `progress(done, total)` hears every few hundred."""
     batch = DraftBatch(session, tally, source, resolver or StateResolver(session), records)
-    for rec in records:
+    for done, rec in enumerate(records, start=1):
         try:
             tally.count(batch.store(rec))
         except (ValueError, KeyError) as exc:
             tally.fail(f"{rec.location}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+        if progress and (done % 250 == 0 or done == len(records)):
+            progress(done, len(records))
     batch.finish()
 
 
