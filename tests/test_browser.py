@@ -101,3 +101,53 @@ def test_browser_dashboard(page, base_url):
     page.goto(base_url + "/dashboards/?scheme=un-groups")
     assert page.locator("svg.chart").count() >= 1
     shot(page, "dashboard")
+
+
+CATALOGUE_FORMS = [Path(__file__).resolve().parent / "fixtures" / "unbis" / name
+                   for name in ("catalogue_forms.csv", "catalogue_forms_authors.csv")]
+PAGES = {
+    "search": "/",
+    "resolution-68-181": "/resolutions/A/RES/68/181",
+    "resolution-53-17": "/resolutions/A/RES/53/17",  # 1998: counted by membership that day
+    "state-DEU": "/states/DEU",
+    "quality": "/quality/",
+}
+
+
+@pytest.fixture(scope="module")
+def with_catalogue(loaded_app):
+    """The browser module's app, with 42 real catalogue records added (historic States)."""
+    from sqlmodel import Session
+
+    from tracker.db import get_engine
+    from tracker.importers import import_files
+    from tracker.ingest import Tally
+
+    with loaded_app.app_context():
+        engine = get_engine()
+        tally = Tally()
+        import_files(CATALOGUE_FORMS, lambda: Session(engine, expire_on_commit=False), tally)
+    assert tally.failed == 0
+    return loaded_app
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalogue, lang,
+                                                   width):
+    """Every main page renders for an advocate on a desktop and on a phone, in each
+    interface language. How far a page scrolls sideways on a phone is written next to the
+    screenshots (the phone layout is issue 11's)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for name, path in PAGES.items():
+            response = page.goto(f"{base_url}{path}?lang={lang}")
+            assert response.ok, (path, response.status)
+            assert page.locator("html").get_attribute("lang") == lang
+            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+            with open(SCREENSHOTS / "overflow.txt", "a", encoding="utf-8") as f:
+                f.write(f"{name}-{lang}-{width}\t{overflow}px\n")
+            shot(page, f"{name}-{lang}-{width}")
+    finally:
+        context.close()

@@ -474,10 +474,12 @@ class DraftBatch:
                                     f"{name}: in the catalogue's author entries, not on the "
                                     "printed cover or in the notes", "", self.source)
             # An addendum's cover repeats the draft's sponsors; its author entries hold only
-            # those it adds. That is the catalogue's convention, not a disagreement.
-            addendum = "/ADD." in symbol.upper()
+            # those it adds. A group a State speaks for is often not catalogued as an author.
+            # Both are the catalogue's conventions, not disagreements.
+            if "/ADD." in symbol.upper():
+                continue
             for key, name in sorted(cover):
-                if not addendum and key not in catalogue_keys and not key.startswith("unmatched:"):
+                if key not in catalogue_keys and not key.startswith(("unmatched:", "group:")):
                     self.issues.add("disagreement", symbol,
                                     f"{name}: printed on the cover, not in the catalogue's "
                                     "author entries", "", self.source)

@@ -47,7 +47,9 @@ class StateResolver:
 
     def __post_init__(self):
         self.spellings: dict[str, list[tuple]] = {}
+        self.shown: dict[str, str] = {}  # key -> the spelling as written, for people
         for a in self.session.exec(select(StateAlias)).all():
+            self.shown.setdefault(a.key, a.alias)
             self.spellings.setdefault(a.key, []).append(
                 (a.iso3, a.valid_from, a.valid_to, a.historic))
         self.codes = set(self.session.exec(select(State.iso3)).all())
@@ -130,8 +132,9 @@ class StateResolver:
             return None
         decision = NameDecision(
             key=key, name=name, iso3=iso3, score=round(best_score, 1),
-            matched_alias=best_spelling,
-            runner_up=f"{rival[0]} ({rival[2]}, {rival[1]:.0f})" if rival else None,
+            matched_alias=self.shown[best_spelling],
+            runner_up=(f"{self.shown[rival[0]]} ({rival[2]}, {rival[1]:.0f})" if rival
+                       else None),
             first_seen=where)
         self.session.add(decision)
         self.decisions[key] = decision

@@ -9,6 +9,14 @@ from tracker.quality import DecisionError, build_report, decide
 bp = Blueprint("quality", __name__, url_prefix="/quality")
 
 
+@bp.app_template_filter("where")
+def where(location: str) -> str:
+    """Show "…/un-draft-resolutions-neth.csv, line 28" as the file name and line only:
+    the server's folders are nobody's business and make the page too wide for a phone."""
+    path, sep, rest = (location or "").partition(", ")
+    return path.rsplit("/", 1)[-1] + sep + rest
+
+
 @bp.get("/")
 @access(STAFF)
 def index():
