@@ -18,6 +18,7 @@ from scrapers import BadInput
 from scrapers.records import DraftRecord
 from scrapers.sponsors import (
     catalogued_sponsors,
+    clean_title,
     draft_family,
     draft_revision,
     parse_cover,
@@ -62,6 +63,21 @@ def read_authors(text: str, location: str = "<authors>") -> dict[str, list[str]]
     return out
 
 
+_GENERIC_TITLE_RE = re.compile(r"^(?:\[?(?:revised|joint)\]?\s+)?\[?draft\]?\s+resolution\.?$",
+                               re.I)
+
+
+def subject_from_enhanced(enhanced: str) -> str | None:
+    """What a draft titled just "Draft resolution" is about, from the catalogue's
+    enhanced title: "Draft resolution [on small arms]" or "Cooperation … :#draft resolution".
+    """
+    enhanced = clean(enhanced)
+    if m := re.search(r"\[(on\s[^\]]+)\]", enhanced):
+        return f"Draft resolution {m.group(1)}"
+    subject = clean_title(enhanced.replace(":#", " : "))
+    return None if _GENERIC_TITLE_RE.match(subject) else subject or None
+
+
 @dataclass
 class Skipped:
     """A catalogue record that is not a draft, with the reason, counted by the importer."""
@@ -103,6 +119,8 @@ def parse_draft_row(row: dict, symbol: str, kind: str, where: str,
     family = draft_family(symbol)
     when = parse_date(row["imprint"])
     title, cover = split_cover(row["title"] or "")
+    if _GENERIC_TITLE_RE.match(title) and row.get("enhanced_title"):
+        title = subject_from_enhanced(row["enhanced_title"]) or title
     related = [clean(s) for s in re.split(r",\s*", row["related_document"] or "") if clean(s)]
     placeholders = [s for s in related if is_placeholder(s)]
     related = [s for s in related if not is_placeholder(s)]

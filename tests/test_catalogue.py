@@ -313,3 +313,36 @@ def test_quality_page_confirms_a_match(imported, app, session):
     bad = client.post("/quality/decide", data={"name": "Atlantis", "status": "confirmed"},
                       follow_redirects=True)
     assert "no similarity match is recorded" in bad.get_data(as_text=True)
+
+
+def test_resolution_page_counts_members_of_the_day(imported, app):
+    """A/RES/53/17 (draft of 27 October 1998): Switzerland (admitted 2002) and South Sudan
+    are not members that day, so neither is "never sponsored"; misspelt Argentina counts."""
+    client = app.test_client()
+    rows = {r["iso3"]: r["status"] for r in
+            client.get("/resolutions/A/RES/53/17.json").get_json()["rows"]}
+    assert rows["CHE"] == rows["SSD"] == "not a member"
+    assert rows["ARG"] == "main" and rows["CAN"] == "main"
+    assert rows["DEU"] == "never"
+    page = client.get("/resolutions/A/RES/53/17").get_data(as_text=True)
+    assert "UN members on 1998-10-27" in page
+    assert "Cooperation between the United Nations and the Caribbean Community" in page
+
+
+def test_state_page_leaves_out_drafts_from_before_it_joined(imported, app):
+    client = app.test_client()
+    south_sudan = client.get("/states/SSD").get_data(as_text=True)
+    germany = client.get("/states/DEU").get_data(as_text=True)
+    assert "A/45/L.1" in germany  # 1990, sponsored as "Germany, Federal Republic of"
+    assert "A/45/L.1" not in south_sudan and "A/RES/53/17" not in south_sudan
+
+
+def test_matrix_shows_the_most_recent_resolutions_by_default(imported, session):
+    from tracker.dashboards import sponsorship_matrix
+
+    resolutions, groups = sponsorship_matrix(session, limit=3)
+    assert len(resolutions) == 3
+    chosen, groups = sponsorship_matrix(session, symbols=["A/RES/53/17"])
+    assert [r.symbol for r in chosen] == ["A/RES/53/17"]
+    cells = {state.iso3: cells[0] for _, members in groups for state, cells in members}
+    assert cells["CHE"] == "not a member" and cells["ARG"] == "main"

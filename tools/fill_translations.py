@@ -20,6 +20,51 @@ T = {
     "Resolutions": ("Resoluciones", "Résolutions"),
     "Dashboards": ("Tableros", "Tableaux de bord"),
     "Briefs": ("Notas informativas", "Notes d'information"),
+    "Data quality": ("Calidad de los datos", "Qualité des données"),
+    "The %(n)d most recent resolutions; a State that was not a UN member on the day shows –.": (
+        "Las %(n)d resoluciones más recientes; un Estado que no era miembro de la ONU ese día "
+        "aparece con –.",
+        "Les %(n)d résolutions les plus récentes ; un État qui n'était pas membre de l'ONU ce "
+        "jour-là est marqué –."),
+    "What the imports read but could not use as it stands. A name that matched nothing is "
+    "listed, never guessed; a name matched by similarity counts provisionally until a person "
+    "confirms or rejects it.": (
+        "Lo que las importaciones leyeron pero no pudieron usar tal cual. Un nombre que no "
+        "coincide con nada se enumera, nunca se adivina; un nombre asociado por similitud cuenta "
+        "de forma provisional hasta que una persona lo confirme o lo rechace.",
+        "Ce que les importations ont lu sans pouvoir l'utiliser tel quel. Un nom qui ne "
+        "correspond à rien est listé, jamais deviné ; un nom rapproché par similarité compte à "
+        "titre provisoire jusqu'à ce qu'une personne le confirme ou le rejette."),
+    "Unresolved names": ("Nombres sin resolver", "Noms non résolus"),
+    "Similarity matches awaiting a person": ("Coincidencias por similitud pendientes de revisión",
+                                             "Rapprochements par similarité à vérifier"),
+    "Disagreements between the catalogue and the printed record": (
+        "Discrepancias entre el catálogo y el documento impreso",
+        "Désaccords entre le catalogue et le document imprimé"),
+    "Placeholder resolution symbols": ("Signaturas de resolución provisionales",
+                                       "Cotes de résolution provisoires"),
+    "Text not read as sponsors": ("Texto no leído como patrocinadores",
+                                  "Texte non lu comme auteurs"),
+    "Records skipped": ("Registros omitidos", "Notices écartées"),
+    "Drafts without a resolution": ("Proyectos sin resolución", "Projets sans résolution"),
+    "Groups not spread to States": ("Grupos no desglosados en Estados",
+                                    "Groupes non répartis entre États"),
+    "Printed": ("Impreso", "Imprimé"),
+    "Matched to": ("Asociado a", "Rapproché de"),
+    "Score": ("Puntuación", "Score"),
+    "Next closest": ("Siguiente más cercano", "Le plus proche ensuite"),
+    "First seen": ("Visto por primera vez", "Vu pour la première fois"),
+    "Decision": ("Decisión", "Décision"),
+    "Confirm": ("Confirmar", "Confirmer"),
+    "Reject": ("Rechazar", "Rejeter"),
+    "None.": ("Ninguno.", "Aucun."),
+    "%(n)d more:": ("%(n)d más:", "%(n)d de plus :"),
+    "Not withdrawn, rejected, left without action or superseded by a revision.": (
+        "Ni retirados, ni rechazados, ni sin decisión, ni sustituidos por una revisión.",
+        "Ni retirés, ni rejetés, ni laissés sans suite, ni remplacés par une révision."),
+    "Groups for which the tracker holds no membership list; they are kept as groups.": (
+        "Grupos cuya lista de miembros no tiene el sistema; se conservan como grupos.",
+        "Groupes dont l'outil n'a pas la liste des membres ; ils restent des groupes."),
     "Data from the UN Special Procedures communications database and the UN Digital Library. "
     "Summaries are the UN's; check each item against its source.": (
         "Datos de la base de comunicaciones de los Procedimientos Especiales y de la Biblioteca "
@@ -77,7 +122,9 @@ T = {
                                         "Membre du Conseil des droits de l'homme"),
 }
 PLURALS = {"%(num)d communication": (("%(num)d comunicación", "%(num)d comunicaciones"),
-                                     ("%(num)d communication", "%(num)d communications"))}
+                                     ("%(num)d communication", "%(num)d communications")),
+           "%(num)d draft": (("%(num)d proyecto", "%(num)d proyectos"),
+                             ("%(num)d projet", "%(num)d projets"))}
 
 for i, lang in enumerate(("es", "fr")):
     path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tracker.models import Draft, Resolution, Sponsorship
+from tracker.models import Draft, Resolution, Sponsorship, State
 from tracker.resolutions import status_of
 from tracker.search import Matches
-from tracker.sponsorships import via_group_codes
+from tracker.sponsorships import members_on, via_groups
 from tracker.states import scheme_by_slug, states_by_region
 
 
@@ -60,26 +61,47 @@ def reply_rates(found: Matches, names: dict[str, str]):
     return out
 
 
-def sponsorship_matrix(session: Session, symbols: list[str] | None = None):
-    """States (grouped by UN regional group) x resolutions: each cell a status."""
+def sponsorship_matrix(session: Session, symbols: list[str] | None = None, limit: int = 12):
+    """States (grouped by UN regional group) x resolutions: each cell a status.
+
+    The chosen resolutions, else the `limit` most recent ones: a table with every
+    resolution of the catalogue would have a thousand columns.
+    """
+    day = func.coalesce(Resolution.adoption_date, func.max(Draft.date))
+    stmt = (select(Resolution, day).join(Draft, Draft.resolution_id == Resolution.id)
+            .group_by(Resolution.id).order_by(day.desc(), Resolution.symbol))
+    stmt = stmt.where(Resolution.symbol.in_(symbols)) if symbols else stmt.limit(limit)
+    dated = session.exec(stmt).all()
+    chosen = [r for r, _ in dated]
+    # Membership is counted on each resolution's day, as in its gap table.
+    members = {d: set(session.exec(select(State.iso3).where(members_on(d))))
+               for d in {d for _, d in dated}}
+    day_of = {r.id: d for r, d in dated}
+    families: dict[int, set[str]] = {}
+    for resolution_id, family in session.exec(select(Draft.resolution_id, Draft.family).where(
+            Draft.resolution_id.in_([r.id for r in chosen]))):
+        families.setdefault(resolution_id, set()).add(family)
+    all_families = {f for fs in families.values() for f in fs}
+    by_family: dict[str, list[Sponsorship]] = {}
+    for s in session.exec(select(Sponsorship).where(Sponsorship.family.in_(all_families))):
+        by_family.setdefault(s.family, []).append(s)
+    via_by_family = via_groups(session, all_families)
     resolutions = []
-    for r in session.exec(select(Resolution).order_by(Resolution.symbol)):
-        families = {d.family for d in session.exec(select(Draft)
-                                                   .where(Draft.resolution_id == r.id))}
-        if not families or (symbols and r.symbol not in symbols):
-            continue
-        all_rows = list(session.exec(select(Sponsorship)
-                                     .where(Sponsorship.family.in_(families))))
-        rows = {s.iso3: s for s in all_rows if s.iso3}
-        via = {i for f in families for i in via_group_codes(session, f)}
+    for r in chosen:
+        fams = families.get(r.id, set())
+        all_rows = [s for f in fams for s in by_family.get(f, [])]
         if all_rows:
-            resolutions.append((r, rows, via))
+            rows = {s.iso3: s for s in all_rows if s.iso3}
+            via = set().union(*(via_by_family.get(f, set()) for f in fams))
+            resolutions.append((r, rows, via, members[day_of[r.id]]))
+    resolutions.sort(key=lambda item: item[0].symbol)
     scheme = scheme_by_slug(session, "un-groups")
     groups = []
     for group in states_by_region(session, scheme):
-        members = [state for state, m in group.members if m.counts]
+        current = [state for state, m in group.members if m.counts]
         groups.append((group.region.name, [
-            (state, [status_of(rows.get(state.iso3), r.body, state, state.iso3 in via)
-                     for r, rows, via in resolutions])
-            for state in members]))
-    return [r for r, _, _ in resolutions], groups
+            (state, [status_of(rows.get(state.iso3), r.body, state, state.iso3 in via,
+                               state.iso3 in then)
+                     for r, rows, via, then in resolutions])
+            for state in current]))
+    return [r for r, *_ in resolutions], groups

@@ -21,7 +21,7 @@ from tracker.models import (
     Vote,
     VoteCast,
 )
-from tracker.sponsorships import via_group_codes
+from tracker.sponsorships import family_dates, via_groups, was_member
 
 
 @dataclass
@@ -85,14 +85,23 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
     rows = {s.family: s for s in session.exec(select(Sponsorship)
                                                 .where(Sponsorship.iso3 == iso3))}
     families = sorted(set(session.exec(select(Sponsorship.family).distinct())))
+    # One query each for every family's resolution, dates and groups: a State's page lists
+    # thousands of families once the catalogue is in.
+    resolution_of: dict[str, Resolution] = {}
+    for family, resolution in session.exec(
+            select(Draft.family, Resolution).join(Resolution, Draft.resolution_id == Resolution.id)
+            .order_by(Draft.id)):
+        resolution_of.setdefault(family, resolution)
+    via = via_groups(session, families)
+    days = family_dates(session, families)
     for family in families:
-        draft = session.exec(select(Draft).where(Draft.family == family,
-                                                 Draft.resolution_id.is_not(None))).first()
-        resolution = session.get(Resolution, draft.resolution_id) if draft else None
-        via = iso3 in via_group_codes(session, family)
-        profile.sponsorships.append(SponsorRecord(resolution, family,
-                                                  sponsorship_status(rows.get(family), via),
-                                                  rows.get(family)))
+        day = days.get(family)
+        if rows.get(family) is None and day and not was_member(state, day):
+            continue  # not yet (or no longer) a UN member then: nothing to say
+        profile.sponsorships.append(SponsorRecord(
+            resolution_of.get(family), family,
+            sponsorship_status(rows.get(family), iso3 in via.get(family, ())),
+            rows.get(family)))
     profile.votes = list(session.exec(select(Vote, VoteCast).join(VoteCast)
                                       .where(VoteCast.iso3 == iso3).order_by(Vote.date.desc())))
     profile.hrc_terms = list(session.exec(select(HrcMembership)

@@ -1,6 +1,7 @@
 """Resolutions: their drafts, sponsorship timeline, final sponsors, votes and gaps."""
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
@@ -13,7 +14,14 @@ from tracker.models import (
     Vote,
     VoteCast,
 )
-from tracker.sponsorships import GroupGap, regional_gaps, via_group_codes
+from tracker.sponsorships import (
+    GroupGap,
+    family_date,
+    family_withdrawn,
+    members_on,
+    regional_gaps,
+    via_group_codes,
+)
 
 
 @dataclass
@@ -25,6 +33,9 @@ class ResolutionView:
     votes: list[tuple[Vote, list[VoteCast]]]
     gaps: list[GroupGap]
     statuses: dict[str, str]  # ISO3 -> main | co | withdrew | never | not a member
+    day: dt.date | None = None  # the day membership is counted on
+    withdrawn_by_sponsors: bool = False  # the last draft was withdrawn: no final sponsors
+    names: dict[str, str] = field(default_factory=dict)  # ISO3 -> UN short name
 
     @property
     def families(self) -> list[str]:
@@ -32,6 +43,8 @@ class ResolutionView:
 
     @property
     def final(self) -> list[Sponsorship]:
+        if self.withdrawn_by_sponsors:
+            return []
         return [s for s in self.sponsorships if not s.withdrawn and (s.iso3 or s.group_name)]
 
     @property
@@ -41,21 +54,28 @@ class ResolutionView:
 
 def list_resolutions(session: Session) -> list[tuple[Resolution, int, int]]:
     """Every resolution with its count of final sponsors and of recorded sponsorship rows."""
+    families: dict[int, set[str]] = {}
+    for resolution_id, family in session.exec(select(Draft.resolution_id, Draft.family)
+                                              .where(Draft.resolution_id.is_not(None))):
+        families.setdefault(resolution_id, set()).add(family)
+    rows: dict[str, list[tuple[str | None, bool]]] = {}
+    for family, iso3, withdrawn in session.exec(
+            select(Sponsorship.family, Sponsorship.iso3, Sponsorship.withdrawn)):
+        rows.setdefault(family, []).append((iso3, withdrawn))
     out = []
     for r in session.exec(select(Resolution).order_by(Resolution.adoption_date.desc(),
                                                       Resolution.symbol)):
-        families = {d.family for d in session.exec(select(Draft)
-                                                   .where(Draft.resolution_id == r.id))}
-        rows = list(session.exec(select(Sponsorship).where(Sponsorship.family.in_(families)))) \
-            if families else []
-        final = len({s.iso3 for s in rows if s.iso3 and not s.withdrawn})
-        out.append((r, final, len(rows)))
+        mine = [row for f in families.get(r.id, ()) for row in rows.get(f, [])]
+        final = len({iso3 for iso3, withdrawn in mine if iso3 and not withdrawn})
+        out.append((r, final, len(mine)))
     return out
 
 
-def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool = False
-              ) -> str:
-    if state.status != "member":
+def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool = False,
+              member: bool | None = None) -> str:
+    """A State's sponsorship; `member` says whether it was a UN member on the day (by
+    default: whether it is one today)."""
+    if not (state.status == "member" if member is None else member):
         return "not a member"
     if row is None:
         return "co" if via_group else "never"
@@ -85,9 +105,14 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups"
     votes = [(v, list(session.exec(select(VoteCast).where(VoteCast.vote_id == v.id)
                                    .order_by(VoteCast.raw_name))))
              for v in session.exec(select(Vote).where(Vote.symbol.in_(symbols)))]
-    gaps = [g for family in families[:1] for g in regional_gaps(session, family, scheme)]
+    day = r.adoption_date or (family_date(session, families[0]) if families else None)
+    gaps = [g for family in families[:1] for g in regional_gaps(session, family, scheme, day)]
     by_state = {s.iso3: s for s in sponsorships if s.iso3}
     via = {iso3 for family in families for iso3 in via_group_codes(session, family)}
-    statuses = {st.iso3: status_of(by_state.get(st.iso3), r.body, st, st.iso3 in via)
-                for st in session.exec(select(State))}
-    return ResolutionView(r, drafts, events, sponsorships, votes, gaps, statuses)
+    members = set(session.exec(select(State.iso3).where(members_on(day))))
+    states = session.exec(select(State)).all()
+    statuses = {st.iso3: status_of(by_state.get(st.iso3), r.body, st, st.iso3 in via,
+                                   st.iso3 in members) for st in states}
+    return ResolutionView(r, drafts, events, sponsorships, votes, gaps, statuses, day,
+                          any(family_withdrawn(session, f) for f in families),
+                          {st.iso3: st.name for st in states})

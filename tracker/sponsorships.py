@@ -19,6 +19,7 @@ from tracker.models import (
     SponsorshipEvent,
     State,
 )
+from tracker.store import chunks
 
 
 def sponsorships(session: Session, family: str) -> list[Sponsorship]:
@@ -73,6 +74,12 @@ def members_on(day: dt.date | None):
         State.un_left.is_(None), State.un_left > day)
 
 
+def was_member(state: State, day: dt.date) -> bool:
+    """Whether a State was a UN member on `day` (the same rule as `members_on`)."""
+    return (state.status != "observer" and (state.un_admitted is None or state.un_admitted <= day)
+            and (state.un_left is None or state.un_left > day))
+
+
 def group_members(session: Session, group_name: str, on: dt.date | None = None) -> set[str]:
     """The States a sponsoring group stood for on the day: its members then."""
     group = canonical_group(group_name) or group_name
@@ -108,6 +115,43 @@ def _through_groups(session: Session, rows: list[Sponsorship], family: str,
 def via_group_codes(session: Session, family: str) -> set[str]:
     """States that sponsor only through a group that has not withdrawn."""
     return _through_groups(session, sponsorships(session, family), family)
+
+
+def family_dates(session: Session, families) -> dict[str, dt.date | None]:
+    """`family_date` for many families in two queries."""
+    families = set(families)
+    out: dict[str, dt.date | None] = dict.fromkeys(families)
+    for chunk in chunks(families):
+        for family, last in session.exec(select(Draft.family, func.max(Draft.date))
+                                         .where(Draft.family.in_(chunk))
+                                         .group_by(Draft.family)):
+            out[family] = last
+        for family, adopted in session.exec(
+                select(Draft.family, func.min(Resolution.adoption_date))
+                .join(Resolution, Draft.resolution_id == Resolution.id)
+                .where(Draft.family.in_(chunk), Resolution.adoption_date.is_not(None))
+                .group_by(Draft.family)):
+            out[family] = adopted
+    return out
+
+
+def via_groups(session: Session, families) -> dict[str, set[str]]:
+    """`via_group_codes` for many families: a few queries, whatever their number."""
+    rows = [row for chunk in chunks(set(families)) for row in session.exec(
+        select(Sponsorship.family, Sponsorship.group_name).where(
+            Sponsorship.family.in_(chunk), Sponsorship.group_name.is_not(None),
+            Sponsorship.withdrawn.is_(False)))]
+    if not rows:
+        return {}
+    days = family_dates(session, {family for family, _ in rows})
+    members: dict[tuple, set[str]] = {}
+    out: dict[str, set[str]] = {}
+    for family, group in rows:
+        key = (group, days[family])
+        if key not in members:
+            members[key] = group_members(session, group, days[family])
+        out.setdefault(family, set()).update(members[key])
+    return out
 
 
 def final_sponsor_codes(session: Session, family: str, *, with_groups: bool = True,

@@ -56,7 +56,9 @@ def show(symbol, fmt):
         world = world_map({m49[i]: st for i, st in view.statuses.items()}, names,
                           title=f"Sponsorship of {view.resolution.symbol} by State",
                           links={m49[i]: url_for("states.show", iso3=i) for i in states})
-        off_map = sorted((states[i] for i in view.statuses if m49[i] not in mapped_m49()),
+        # Small States that were members that day; former members have no map shape.
+        off_map = sorted((states[i] for i, status in view.statuses.items()
+                          if m49[i] not in mapped_m49() and status != "not a member"),
                          key=lambda s: s.name)
         return render_template("resolutions/show.html", v=view, chart=chart, world=world,
                                off_map=off_map, schemes=schemes(session), scheme=scheme)
