@@ -21,6 +21,15 @@ T = {
     "Dashboards": ("Tableros", "Tableaux de bord"),
     "Briefs": ("Notas informativas", "Notes d'information"),
     "Data quality": ("Calidad de los datos", "Qualité des données"),
+    "Members counted": ("Miembros contados", "Membres comptés"),
+    "UN members on %(day)s": ("Miembros de la ONU el %(day)s", "Membres de l'ONU le %(day)s"),
+    "the date of the last draft; the adoption date is not recorded": (
+        "la fecha del último proyecto; no consta la fecha de aprobación",
+        "la date du dernier projet ; la date d'adoption n'est pas connue"),
+    "The draft was withdrawn by its sponsors: no State sponsors it in the end.": (
+        "Los patrocinadores retiraron el proyecto: al final ningún Estado lo patrocina.",
+        "Le projet a été retiré par ses auteurs : au bout du compte, aucun État ne le "
+        "parraine."),
     "The %(n)d most recent resolutions; a State that was not a UN member on the day shows –.": (
         "Las %(n)d resoluciones más recientes; un Estado que no era miembro de la ONU ese día "
         "aparece con –.",
