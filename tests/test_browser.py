@@ -109,6 +109,7 @@ PAGES = {
     "search": "/",
     "resolution-68-181": "/resolutions/A/RES/68/181",
     "resolution-53-17": "/resolutions/A/RES/53/17",  # 1998: counted by membership that day
+    "resolution-27-31-council": "/resolutions/A/HRC/RES/27/31?among=council",
     "state-DEU": "/states/DEU",
     "quality": "/quality/",
     "dashboard": "/dashboards/",
@@ -142,7 +143,7 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
     page = context.new_page()
     try:
         for name, path in PAGES.items():
-            response = page.goto(f"{base_url}{path}?lang={lang}")
+            response = page.goto(f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}")
             assert response.ok, (path, response.status)
             assert page.locator("html").get_attribute("lang") == lang
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")

@@ -22,6 +22,12 @@ T = {
     "Briefs": ("Notas informativas", "Notes d'information"),
     "Data quality": ("Calidad de los datos", "Qualité des données"),
     "Members counted": ("Miembros contados", "Membres comptés"),
+    "Only Human Rights Council members on %(day)s": (
+        "Solo los miembros del Consejo de Derechos Humanos el %(day)s",
+        "Seulement les membres du Conseil des droits de l'homme le %(day)s"),
+    "Counted among the States on the Human Rights Council that day.": (
+        "Contados entre los Estados miembros del Consejo de Derechos Humanos ese día.",
+        "Comptés parmi les États membres du Conseil des droits de l'homme ce jour-là."),
     "UN members on %(day)s": ("Miembros de la ONU el %(day)s", "Membres de l'ONU le %(day)s"),
     "the date of the last draft; the adoption date is not recorded": (
         "la fecha del último proyecto; no consta la fecha de aprobación",

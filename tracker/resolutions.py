@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from tracker.ingest import hrc_members_on
 from tracker.models import (
     Draft,
     Resolution,
@@ -36,6 +37,7 @@ class ResolutionView:
     day: dt.date | None = None  # the day membership is counted on
     withdrawn_by_sponsors: bool = False  # the last draft was withdrawn: no final sponsors
     names: dict[str, str] = field(default_factory=dict)  # ISO3 -> UN short name
+    council_only: bool = False  # gaps counted among the Council's members on the day
 
     @property
     def families(self) -> list[str]:
@@ -86,8 +88,10 @@ def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool 
     return "co"
 
 
-def resolution_view(session: Session, symbol: str, scheme: str = "un-groups"
-                    ) -> ResolutionView | None:
+def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
+                    council_only: bool = False) -> ResolutionView | None:
+    """Everything a resolution page shows; `council_only` counts the gaps among the
+    Human Rights Council's members on the day instead of all UN members."""
     r = session.exec(select(Resolution).where(Resolution.symbol == symbol)).first()
     if r is None:
         return None
@@ -106,7 +110,9 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups"
                                    .order_by(VoteCast.raw_name))))
              for v in session.exec(select(Vote).where(Vote.symbol.in_(symbols)))]
     day = r.adoption_date or (family_date(session, families[0]) if families else None)
-    gaps = [g for family in families[:1] for g in regional_gaps(session, family, scheme, day)]
+    among = hrc_members_on(session, day) if council_only and day else None
+    gaps = [g for family in families[:1]
+            for g in regional_gaps(session, family, scheme, day, among)]
     by_state = {s.iso3: s for s in sponsorships if s.iso3}
     via = {iso3 for family in families for iso3 in via_group_codes(session, family)}
     members = set(session.exec(select(State.iso3).where(members_on(day))))
@@ -115,4 +121,4 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups"
                                    st.iso3 in members) for st in states}
     return ResolutionView(r, drafts, events, sponsorships, votes, gaps, statuses, day,
                           any(family_withdrawn(session, f) for f in families),
-                          {st.iso3: st.name for st in states})
+                          {st.iso3: st.name for st in states}, among is not None)

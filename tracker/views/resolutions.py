@@ -34,7 +34,8 @@ def index(fmt):
 def show(symbol, fmt):
     session = get_session()
     scheme = request.args.get("scheme", "un-groups")
-    view = resolution_view(session, symbol, scheme)
+    view = resolution_view(session, symbol, scheme,
+                           council_only=request.args.get("among") == "council")
     if view is None:
         abort(404, description="No resolution with that symbol in the database.")
     states = {s.iso3: s for s in session.exec(select(State))}
