@@ -136,6 +136,20 @@ def test_error_pages_in_site_look(web):
     assert response.status_code == 404 and "Geneva Tracker" in response.get_data(as_text=True)
 
 
+@needs_samples
+def test_resolution_gap_among_council_members_on_the_day(web):
+    """HRC 27 (September 2014): 47 Council members, 13/13/6/8/7 by regional group."""
+    everyone = web.get("/resolutions/A/HRC/RES/27/31.json").get_json()["gaps"]
+    council = web.get("/resolutions/A/HRC/RES/27/31.json?among=council").get_json()["gaps"]
+    assert sum(g["members"] for g in everyone) == 193
+    assert {g["region"]: g["members"] for g in council} == {
+        "African Group": 13, "Asia-Pacific Group": 13, "Eastern European Group": 6,
+        "GRULAC": 8, "WEOG": 7}
+    assert all(c["sponsors"] <= e["sponsors"] for c, e in zip(council, everyone, strict=True))
+    page = web.get("/resolutions/A/HRC/RES/27/31?among=council").get_data(as_text=True)
+    assert "Counted among the States on the Human Rights Council that day." in page
+
+
 def test_scraped_text_is_escaped(app, client):
     from scrapers.records import CommunicationRecord
     from tracker.ingest import Tally, store_communications
@@ -215,16 +229,3 @@ def test_interface_translations_are_complete():
         missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
         assert missing == [], f"{lang}: untranslated {missing}"
 
-
-@needs_samples
-def test_resolution_gap_among_council_members_on_the_day(web):
-    """HRC 27 (September 2014): 47 Council members, 13/13/6/8/7 by regional group."""
-    everyone = web.get("/resolutions/A/HRC/RES/27/31.json").get_json()["gaps"]
-    council = web.get("/resolutions/A/HRC/RES/27/31.json?among=council").get_json()["gaps"]
-    assert sum(g["members"] for g in everyone) == 193
-    assert {g["region"]: g["members"] for g in council} == {
-        "African Group": 13, "Asia-Pacific Group": 13, "Eastern European Group": 6,
-        "GRULAC": 8, "WEOG": 7}
-    assert all(c["sponsors"] <= e["sponsors"] for c, e in zip(council, everyone, strict=True))
-    page = web.get("/resolutions/A/HRC/RES/27/31?among=council").get_data(as_text=True)
-    assert "Counted among the States on the Human Rights Council that day." in page
