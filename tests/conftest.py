@@ -125,3 +125,41 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
     yield app
     engine.dispose()
     mp.undo()
+
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - a test account's password
+
+
+def add_account(app, username: str, role: str = "viewer") -> str | None:
+    """Create an account as `tracker user add` would; editors and admins get an
+    authenticator, enrolled with the previous time step's code so that the current one is
+    still unused. Returns the authenticator's secret (None for a viewer)."""
+    import time
+
+    import pyotp
+
+    from tracker import accounts
+    from tracker.db import session_scope
+
+    with app.app_context(), session_scope() as s:
+        user = accounts.add_user(s, username, PASSWORD, role)
+        if role not in accounts.TWO_FACTOR_ROLES:
+            return None
+        secret = accounts.new_totp_secret()
+        accounts.enrol_totp(s, user, secret, pyotp.TOTP(secret).at(time.time() - 30),
+                            app.config["SECRET_KEY"])
+        return secret
+
+
+def sign_in(app, username: str, role: str | None = None, client=None):
+    """A test client signed in through the real forms (password, then the code)."""
+    import pyotp
+
+    client = client or app.test_client()
+    secret = add_account(app, username, role) if role else None
+    response = client.post("/login", data={"username": username, "password": PASSWORD})
+    if response.status_code == 302 and "/login/" in response.location:
+        assert secret, "two-factor needed for an account made without one"
+        response = client.post("/login/code", data={"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return client

@@ -13,7 +13,7 @@ from tracker.importers import import_files, sample_files
 from tracker.ingest import Tally
 from tracker.models import Brief, BriefVersion
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, sign_in
 
 pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -41,7 +41,7 @@ def _new_brief(client, subject="mandate|human-rights-defenders", **extra):
 
 
 def test_brief_for_sr_hrd_lists_exactly_its_communications(samples_app):
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     response = _new_brief(client)
     assert response.status_code == 302
     page = client.get(response.location).get_data(as_text=True)
@@ -53,7 +53,7 @@ def test_brief_for_sr_hrd_lists_exactly_its_communications(samples_app):
 
 
 def test_brief_bad_subject_is_explained_and_not_saved(samples_app):
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     response = _new_brief(client, subject="state|XXX")
     page = client.get(response.location).get_data(as_text=True)
     assert "no State with the code" in page
@@ -65,7 +65,7 @@ def test_brief_bad_subject_is_explained_and_not_saved(samples_app):
 
 
 def test_brief_versions_edit_restore_duplicate(samples_app):
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     url = _new_brief(client, subject="state|GBR").location
     client.post(url, data={"asks": "Ask the UK to reply to GBR 2/2026.", "note": "asks"})
     client.post(url, data={"asks": "A worse draft."})
@@ -83,7 +83,7 @@ def test_brief_refresh_lists_what_changed(samples_app):
     from scrapers.records import CommunicationRecord, ReplyRecord
     from tracker.ingest import store_communications
 
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     url = _new_brief(client, subject="state|GBR").location
     with samples_app.app_context(), Session(get_engine()) as s:
         store_communications(s, [CommunicationRecord(
@@ -102,7 +102,7 @@ def test_brief_refresh_lists_what_changed(samples_app):
 def test_brief_pdf_holds_figures_references_citations(samples_app):
     from pypdf import PdfReader
 
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     url = _new_brief(client).location
     response = client.get(url + ".pdf")
     assert response.mimetype == "application/pdf"
@@ -122,7 +122,7 @@ def test_brief_pdf_holds_figures_references_citations(samples_app):
 def test_brief_docx_has_headings_tables_and_chart(samples_app):
     from docx import Document
 
-    client = samples_app.test_client()
+    client = sign_in(samples_app, "editor", "editor")
     url = _new_brief(client).location
     response = client.get(url + ".docx")
     doc = Document(io.BytesIO(response.data))
@@ -135,8 +135,8 @@ def test_brief_docx_has_headings_tables_and_chart(samples_app):
 
 
 def test_brief_forms_need_a_csrf_token(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
     samples_app.config["WTF_CSRF_ENABLED"] = True
-    client = samples_app.test_client()
     assert _new_brief(client).status_code == 400
     page = client.get("/briefs/").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

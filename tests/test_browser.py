@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from .conftest import SAMPLES
+from .conftest import PASSWORD, SAMPLES, add_account
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -116,6 +116,9 @@ PAGES = {
 }
 
 
+READER = "reader"
+
+
 @pytest.fixture(scope="module")
 def with_catalogue(loaded_app):
     """The browser module's app, with 42 real catalogue records added (historic States)."""
@@ -130,6 +133,7 @@ def with_catalogue(loaded_app):
         tally = Tally()
         import_files(CATALOGUE_FORMS, lambda: Session(engine, expire_on_commit=False), tally)
     assert tally.failed == 0
+    add_account(loaded_app, READER, "viewer")
     return loaded_app
 
 
@@ -142,6 +146,12 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
+        page.goto(f"{base_url}/login?lang={lang}")
+        shot(page, f"login-{lang}-{width}")
+        page.fill("#username", READER)
+        page.fill("#password", PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url(f"{base_url}/")
         for name, path in PAGES.items():
             response = page.goto(f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}")
             assert response.ok, (path, response.status)
@@ -149,5 +159,37 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
             shot(page, f"{name}-{lang}-{width}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_admin_signs_in_with_a_code_and_reads_the_audit_log(browser, base_url,
+                                                                     loaded_app, width):
+    """An administrator's sign-in takes the password, then the authenticator's code; the
+    audit log then shows that sign-in, with the address it came from."""
+    import pyotp
+
+    name = f"admin{width}"
+    secret = add_account(loaded_app, name, "admin")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/admin/audit")
+        page.wait_for_url("**/login?next=**")
+        page.fill("#username", name)
+        page.fill("#password", PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url("**/login/code")
+        shot(page, f"login-code-{width}")
+        page.fill("#code", pyotp.TOTP(secret).now())
+        page.click("main form button[type=submit]")
+        page.wait_for_url("**/admin/audit")
+        row = page.locator("tbody tr").first
+        assert name in row.inner_text() and "login" in row.inner_text()
+        assert "127.0.0.1" in row.inner_text()
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 1, f"the audit log scrolls sideways by {overflow}px at {width}px"
+        shot(page, f"audit-{width}")
     finally:
         context.close()

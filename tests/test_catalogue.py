@@ -25,7 +25,7 @@ from tracker.models import (
 from tracker.quality import build_report, decide
 from tracker.sponsorships import final_sponsor_codes, regional_gaps
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, sign_in
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unbis"
 FILES = [FIXTURES / "catalogue_forms.csv", FIXTURES / "catalogue_forms_authors.csv"]
@@ -301,7 +301,7 @@ def test_cli_check_and_names_say_what_is_wrong(imported, runner):
 
 
 def test_quality_page_confirms_a_match(imported, app, session):
-    client = app.test_client()
+    client = sign_in(app, "editor", "editor")
     page = client.get("/quality/").get_data(as_text=True)
     assert "Bosnia and Herzogovina" in page and "placeholder" in page.lower()
     response = client.post("/quality/decide", data={"name": "Bosnia and Herzogovina",

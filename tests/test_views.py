@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlmodel import Session, select
 
-from tracker.auth import PRIVATE, access
 from tracker.db import get_engine
 from tracker.models import Communication
 from tracker.views.output import csv_safe
@@ -174,27 +173,6 @@ def test_scraped_text_is_escaped(app, client):
 def test_csv_cells_cannot_be_formulas():
     assert csv_safe("=HYPERLINK(\"http://evil\")") == "'=HYPERLINK(\"http://evil\")"
     assert csv_safe("+1") == "'+1" and csv_safe("plain") == "plain"
-
-
-def test_private_view_hidden_in_every_format(app):
-    from flask import Blueprint
-
-    from tracker.views.output import respond, routes
-
-    bp = Blueprint("cases_test", __name__)
-
-    @routes(bp, "/cases")
-    @access(PRIVATE)
-    def cases(fmt):
-        return respond(fmt, rows=[{"name": "a defender at risk"}], columns=["name"],
-                       filename="cases", html=lambda: "a defender at risk")
-
-    app.register_blueprint(bp)
-    client = app.test_client()
-    for url in ("/cases", "/cases.json", "/cases.csv"):
-        response = client.get(url)
-        assert response.status_code == 404, url
-        assert "defender at risk" not in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("lang, heading", [

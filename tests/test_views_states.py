@@ -1,7 +1,5 @@
 import re
 
-from tracker.auth import PRIVATE, access
-
 
 def test_states_page_lists_groups_with_counts(client):
     page = client.get("/states").get_data(as_text=True)
@@ -24,16 +22,3 @@ def test_states_page_unknown_scheme_is_404_in_site_look(client):
     assert response.status_code == 404
     assert "No region scheme by that name." in response.get_data(as_text=True)
     assert "Geneva Tracker" in response.get_data(as_text=True)
-
-
-
-
-def test_auth_private_view_hidden_without_account(app):
-    @access(PRIVATE)
-    def secret():
-        return "private case data"
-
-    app.add_url_rule("/cases-test", "cases_test", secret)
-    response = app.test_client().get("/cases-test")
-    assert response.status_code == 404
-    assert "private case data" not in response.get_data(as_text=True)

@@ -28,6 +28,7 @@ from tracker.models import (
     Resolution,
     ScrapeRun,
     State,
+    User,
 )
 from tracker.profiles import state_profile
 from tracker.resolutions import resolution_view
@@ -191,7 +192,8 @@ def _snapshot(brief: Brief, data: BriefData) -> str:
     return json.dumps({"brief": fields, "data": asdict(data)}, default=str)
 
 
-def save_version(session: Session, brief: Brief, note: str) -> BriefVersion:
+def save_version(session: Session, brief: Brief, note: str,
+                 author: str | None = None) -> BriefVersion:
     data = assemble(session, brief)
     last = session.exec(select(func.max(BriefVersion.version))
                         .where(BriefVersion.brief_id == brief.id)).one() or 0
@@ -199,24 +201,26 @@ def save_version(session: Session, brief: Brief, note: str) -> BriefVersion:
     brief.updated_at = datetime.now(UTC)
     session.add(brief)
     version = BriefVersion(brief_id=brief.id, version=brief.version, note=note,
-                           snapshot=_snapshot(brief, data))
+                           author=author, snapshot=_snapshot(brief, data))
     session.add(version)
     session.flush()
     return version
 
 
 def create_brief(session: Session, *, title: str, subject_kind: str, subject: str,
-                 period_start: date | None, period_end: date | None) -> Brief:
+                 period_start: date | None, period_end: date | None,
+                 author: User | None = None) -> Brief:
     if subject_kind not in SUBJECT_KINDS:
         raise BriefError(f"the subject must be one of: {', '.join(SUBJECT_KINDS)}")
     if period_start and period_end and period_start > period_end:
         raise BriefError("the period ends before it starts")
     subject_label(session, subject_kind, subject)  # raises BriefError when unknown
     brief = Brief(title=title.strip() or "Untitled brief", subject_kind=subject_kind,
-                  subject=subject, period_start=period_start, period_end=period_end)
+                  subject=subject, period_start=period_start, period_end=period_end,
+                  author_id=author.id if author else None)
     session.add(brief)
     session.flush()
-    save_version(session, brief, "created")
+    save_version(session, brief, "created", author.username if author else None)
     return brief
 
 
@@ -225,7 +229,8 @@ def versions(session: Session, brief_id: int) -> list[BriefVersion]:
                              .order_by(BriefVersion.version.desc())))
 
 
-def restore(session: Session, brief: Brief, version: int) -> BriefVersion:
+def restore(session: Session, brief: Brief, version: int,
+            author: str | None = None) -> BriefVersion:
     old = session.exec(select(BriefVersion).where(BriefVersion.brief_id == brief.id,
                                                   BriefVersion.version == version)).first()
     if old is None:
@@ -233,17 +238,19 @@ def restore(session: Session, brief: Brief, version: int) -> BriefVersion:
     fields = json.loads(old.snapshot)["brief"]
     for key in ("title", "context", "talking_points", "asks"):
         setattr(brief, key, fields[key])
-    return save_version(session, brief, f"restored version {version}")
+    return save_version(session, brief, f"restored version {version}", author)
 
 
-def duplicate(session: Session, brief: Brief) -> Brief:
+def duplicate(session: Session, brief: Brief, author: User | None = None) -> Brief:
     copy = Brief(title=f"{brief.title} (copy)", subject_kind=brief.subject_kind,
                  subject=brief.subject, period_start=brief.period_start,
                  period_end=brief.period_end, context=brief.context,
-                 talking_points=brief.talking_points, asks=brief.asks)
+                 talking_points=brief.talking_points, asks=brief.asks,
+                 author_id=author.id if author else None)
     session.add(copy)
     session.flush()
-    save_version(session, copy, f"duplicated from brief {brief.id}")
+    save_version(session, copy, f"duplicated from brief {brief.id}",
+                 author.username if author else None)
     return copy
 
 

@@ -331,8 +331,10 @@ def names_reject_command(name):
 
 
 def init_app(app):
+    from tracker.cli_users import user_group
+
     for command in (add_scheme_command, import_command, formats_command, load_samples_command,
-                    scrape_group, reindex_command, check_command, names_group):
+                    scrape_group, reindex_command, check_command, names_group, user_group):
         app.cli.add_command(command)
 
 

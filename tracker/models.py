@@ -3,7 +3,7 @@
 import datetime as dt
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import DDL, Column, DateTime, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 
@@ -394,6 +394,7 @@ class Brief(Timestamped, table=True):
     talking_points: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     asks: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     version: int = 1
+    author_id: int | None = Field(default=None, foreign_key="user.id", index=True)
 
 
 class BriefVersion(Timestamped, table=True):
@@ -404,5 +405,67 @@ class BriefVersion(Timestamped, table=True):
     brief_id: int = Field(foreign_key="brief.id", index=True, ondelete="CASCADE")
     version: int
     note: str = ""
-    author: str | None = None  # filled once accounts exist
+    author: str | None = None  # the username that saved it
     snapshot: str = Field(sa_column=Column(Text, nullable=False))  # JSON: fields and data
+
+
+# --- Accounts and the audit log -------------------------------------------------------------
+
+
+class User(Timestamped, table=True):
+    """A person who signs in. Disabled, never deleted: the audit log keeps naming them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, index=True)
+    role: str = "viewer"  # viewer | editor | admin
+    password_hash: str
+    disabled: bool = False
+    totp_secret: str | None = _text()  # encrypted with a key derived from SECRET_KEY
+    totp_last_step: int | None = None  # the last accepted time step: a code works once
+    recovery_codes: str = Field(default="[]", sa_column=Column(Text, nullable=False,
+                                                              default="[]"))  # sha256 list
+    failed_logins: int = 0
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    last_login_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class LoginSession(Timestamped, table=True):
+    """A signed-in browser. The cookie holds a random token; the table holds its hash, so
+    signing out, disabling a user or a copied database cannot keep a session alive."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True, index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    last_seen_at: datetime = _created()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    ip: str = ""
+    user_agent: str = ""
+
+
+class AuditEvent(SQLModel, table=True):
+    """One thing a person did. Rows are only ever added: triggers refuse UPDATE and DELETE."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _created()
+    user_id: int | None = Field(default=None, index=True)
+    username: str = Field(default="", index=True)  # as typed, for failed logins too
+    action: str = Field(index=True)  # login | logout | login-failed | brief-view | ...
+    target: str = ""
+    detail: str = ""
+    ip: str = ""
+    user_agent: str = ""
+
+
+_APPEND_ONLY = "the audit log is append-only"
+event.listen(AuditEvent.__table__, "after_create", DDL(
+    f"CREATE TRIGGER auditevent_no_update BEFORE UPDATE ON auditevent "
+    f"BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END").execute_if(dialect="sqlite"))
+event.listen(AuditEvent.__table__, "after_create", DDL(
+    f"CREATE TRIGGER auditevent_no_delete BEFORE DELETE ON auditevent "
+    f"BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END").execute_if(dialect="sqlite"))
+event.listen(AuditEvent.__table__, "after_create", DDL(
+    "CREATE OR REPLACE FUNCTION auditevent_refuse() RETURNS trigger AS $$ "
+    f"BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$ LANGUAGE plpgsql; "
+    "CREATE TRIGGER auditevent_append_only BEFORE UPDATE OR DELETE ON auditevent "
+    "FOR EACH ROW EXECUTE FUNCTION auditevent_refuse()").execute_if(dialect="postgresql"))

@@ -3,6 +3,8 @@
 
 def init_app(app):
     from tracker.views import (
+        account,
+        admin,
         briefs,
         communications,
         dashboards,
@@ -14,7 +16,8 @@ def init_app(app):
         states,
     )
 
-    for module in (search, states, communications, resolutions, dashboards, briefs, quality):
+    for module in (search, states, communications, resolutions, dashboards, briefs, quality,
+                   account, admin):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)

@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -14,7 +15,7 @@ from flask import (
 )
 from sqlmodel import select
 
-from tracker.auth import STAFF, access
+from tracker.auth import EDITOR, VIEWER, access, current_user, limiter, log, user_key
 from tracker.brief_export import figure_rows, to_docx, to_pdf
 from tracker.briefs import (
     SUBJECT_KINDS,
@@ -63,7 +64,7 @@ def subject_options(session):
 
 
 @bp.get("/")
-@access(STAFF)
+@access(VIEWER)
 def index():
     session = get_session()
     briefs = list(session.exec(select(Brief).order_by(Brief.updated_at.desc())))
@@ -72,18 +73,20 @@ def index():
 
 
 @bp.post("/")
-@access(STAFF)
+@access(EDITOR)
 def create():
     session = get_session()
     kind, _, subject = request.form.get("subject", "").partition("|")
     try:
         brief = create_brief(session, title=request.form.get("title", ""), subject_kind=kind,
                              subject=subject, period_start=_date(request.form.get("start")),
-                             period_end=_date(request.form.get("end")))
+                             period_end=_date(request.form.get("end")),
+                             author=current_user())
     except BriefError as exc:
         session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("briefs.index"))
+    log("brief-created", target=f"brief {brief.id}")
     session.commit()
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
@@ -112,56 +115,65 @@ def render_brief(brief, *, printable=False):
 
 
 @bp.get("/<int:brief_id>")
-@access(STAFF)
+@access(VIEWER)
 def show(brief_id):
-    return render_brief(_brief_or_404(brief_id))
+    brief = _brief_or_404(brief_id)
+    log("brief-view", target=f"brief {brief.id} v{brief.version}")
+    get_session().commit()
+    return render_brief(brief)
 
 
 @bp.post("/<int:brief_id>")
-@access(STAFF)
+@access(EDITOR)
 def update(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
     for key in ("title", "context", "talking_points", "asks"):
         if key in request.form:
             setattr(brief, key, request.form[key])
-    save_version(session, brief, request.form.get("note") or "edited")
+    save_version(session, brief, request.form.get("note") or "edited", current_user().username)
+    log("brief-edited", target=f"brief {brief.id} v{brief.version}")
     session.commit()
     flash(f"Saved as version {brief.version}.", "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
 @bp.post("/<int:brief_id>/refresh")
-@access(STAFF)
+@access(EDITOR)
 def refresh(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
     latest = versions(session, brief.id)[0]
     changes = data_changes(latest.snapshot, assemble(session, brief))
-    save_version(session, brief, "refreshed: " + ("; ".join(changes) or "no change in data"))
+    save_version(session, brief, "refreshed: " + ("; ".join(changes) or "no change in data"),
+                 current_user().username)
+    log("brief-refreshed", target=f"brief {brief.id} v{brief.version}")
     session.commit()
     flash(f"Refreshed: {len(changes)} change(s) in the data.", "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
 @bp.post("/<int:brief_id>/duplicate")
-@access(STAFF)
+@access(EDITOR)
 def copy(brief_id):
     session = get_session()
-    new = duplicate(session, _brief_or_404(brief_id))
+    new = duplicate(session, _brief_or_404(brief_id), current_user())
+    log("brief-duplicated", target=f"brief {new.id}", detail=f"from brief {brief_id}")
     session.commit()
     return redirect(url_for("briefs.show", brief_id=new.id))
 
 
 @bp.post("/<int:brief_id>/versions/<int:version>/restore")
-@access(STAFF)
+@access(EDITOR)
 def restore_version(brief_id, version):
     session = get_session()
     brief = _brief_or_404(brief_id)
     try:
-        restore(session, brief, version)
+        restore(session, brief, version, current_user().username)
     except BriefError as exc:
         abort(404, description=str(exc))
+    log("brief-restored", target=f"brief {brief.id} v{brief.version}",
+        detail=f"from v{version}")
     session.commit()
     flash(f"Version {version} restored as version {brief.version}.", "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
@@ -172,19 +184,32 @@ def _filename(brief: Brief, ext: str) -> str:
     return f"brief-{brief.id}-{safe or 'untitled'}.{ext}"
 
 
+def _log_export(brief: Brief, fmt: str) -> None:
+    log("brief-export", target=f"brief {brief.id} v{brief.version}", detail=fmt)
+    get_session().commit()
+
+
+def _export_limit() -> str:
+    return current_app.config["EXPORT_RATE_LIMIT"]
+
+
 @bp.get("/<int:brief_id>.pdf")
-@access(STAFF)
+@access(VIEWER)
+@limiter.limit(_export_limit, key_func=user_key)
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
+    _log_export(brief, "pdf")
     body = to_pdf(render_brief(brief, printable=True), base_url=request.host_url)
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{_filename(brief, "pdf")}"'})
 
 
 @bp.get("/<int:brief_id>.docx")
-@access(STAFF)
+@access(VIEWER)
+@limiter.limit(_export_limit, key_func=user_key)
 def docx(brief_id):
     brief = _brief_or_404(brief_id)
+    _log_export(brief, "docx")
     data = assemble(get_session(), brief)
     links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
              for r in data.resolutions}
@@ -196,10 +221,12 @@ def docx(brief_id):
 
 
 @bp.get("/<int:brief_id>/versions/<int:version>.json")
-@access(STAFF)
+@access(VIEWER)
 def version_json(brief_id, version):
     for v in versions(get_session(), brief_id):
         if v.version == version:
+            log("brief-export", target=f"brief {brief_id} v{version}", detail="json")
+            get_session().commit()
             return Response(v.snapshot, mimetype="application/json")
     abort(404, description="No such version.")
 

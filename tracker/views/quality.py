@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from tracker.auth import STAFF, access
+from tracker.auth import EDITOR, VIEWER, access, current_user, log
 from tracker.db import get_session
 from tracker.quality import DecisionError, build_report, decide
 
@@ -18,18 +18,19 @@ def where(location: str) -> str:
 
 
 @bp.get("/")
-@access(STAFF)
+@access(VIEWER)
 def index():
     return render_template("quality/index.html", report=build_report(get_session()))
 
 
 @bp.post("/decide")
-@access(STAFF)
+@access(EDITOR)
 def decide_name():
     session = get_session()
     try:
         d = decide(session, request.form.get("name", ""), request.form.get("status", ""),
-                   by="web")
+                   by=current_user().username)
+        log("name-decided", target=d.name, detail=f"{d.iso3}: {d.status}")
         session.commit()
         flash(f"{d.name} \u2192 {d.iso3}: {d.status}", "ok")
     except DecisionError as exc:
