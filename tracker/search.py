@@ -413,7 +413,13 @@ def _searcher(root: str | Path):
         cache.clear()
         searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
     elif not searcher.up_to_date():
-        searcher = cache[str(folder)] = searcher.refresh()
+        if searcher.doc_count_all() == 0:
+            # Whoosh cannot refresh a searcher opened on an empty index (its reader has no
+            # segments to reuse): open the grown index afresh.
+            searcher.close()
+            searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
+        else:
+            searcher = cache[str(folder)] = searcher.refresh()
     return searcher
 
 

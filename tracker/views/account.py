@@ -44,13 +44,13 @@ def safe_next(target: str | None) -> str:
     return url_for("search.index")
 
 
-def _complete(user: User, method: str):
+def _complete(user: User, method: str, next_: str | None = None):
     db = get_session()
     accounts.signed_in(db, user)
     token = accounts.open_session(db, user, hours=current_app.config["SESSION_HOURS"],
                                   ip=client_ip(), user_agent=request.headers.get(
                                       "User-Agent", ""))
-    target = safe_next(session.get("pending", {}).get("next"))
+    target = safe_next(next_ if next_ is not None else session.get("pending", {}).get("next"))
     session.clear()  # a fresh cookie at every sign-in: nothing carried over
     session["sid"] = token
     session.permanent = True
@@ -89,7 +89,7 @@ def login():
         return render_template("account/login.html", next=request.form.get("next", ""),
                                username=username), 401
     if not accounts.needs_two_factor(user):
-        return _complete(user, "password")
+        return _complete(user, "password", request.form.get("next", ""))
     stage = "code" if user.totp_secret else "enrol"
     db.commit()
     session["pending"] = {"uid": user.id, "at": time.time(), "stage": stage,
