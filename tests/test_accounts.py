@@ -255,3 +255,52 @@ def test_user_commands_add_change_and_disable_but_never_delete(app, runner):
     actions = [(e.action, e.target) for e in _events(app)]
     assert ("user-added", "amina") in actions and ("role-changed", "amina") in actions
     assert ("two-factor-reset", "amina") in actions and ("user-disabled", "amina") in actions
+
+
+def _redis_url():
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    return url
+
+
+def test_rate_limits_shared_through_redis_hold_across_workers(tmp_path, monkeypatch,
+                                                             server_database_url,
+                                                             sqlite_template):
+    """Two app processes (here two apps) behind one address share the sign-in limit when
+    RATE_LIMIT_STORAGE points at Redis, as gunicorn workers would."""
+    from .conftest import _fresh_app
+
+    url = _redis_url()
+    monkeypatch.setenv("TRACKER_RATE_LIMIT_STORAGE", url)
+    monkeypatch.setenv("TRACKER_LOGIN_RATE_LIMIT", "3 per minute")
+    monkeypatch.setenv("TRACKER_RATELIMIT_KEY_PREFIX", f"test-{time.time_ns()}")
+    apps = []
+    for n in range(2):
+        (tmp_path / str(n)).mkdir()
+        apps.append(_fresh_app(tmp_path / str(n), monkeypatch, server_database_url,
+                               sqlite_template))
+    from tracker.auth import limiter
+
+    statuses = []
+    for i in range(4):
+        app = apps[i % 2]
+        limiter.init_app(app)  # what each worker does at start
+        statuses.append(_login(app.test_client(), "nobody", "wrong-wrong-wrong").status_code)
+    assert statuses == [401, 401, 401, 429]
+
+
+def test_a_viewer_reads_briefs_without_the_editing_forms(app):
+    ed = sign_in(app, "ed", "editor")
+    url = ed.post("/briefs/", data={"title": "Thursday",
+                                    "subject": "mandate|human-rights-defenders"}).location
+    assert "Save a new version" in ed.get(url).get_data(as_text=True)
+    reader = sign_in(app, "reader", "viewer")
+    page = reader.get(url).get_data(as_text=True)
+    assert "Thursday" in page and "Save a new version" not in page
+    assert "Create the brief" not in reader.get("/briefs/").get_data(as_text=True)
+    listing = ed.get("/briefs/").get_data(as_text=True)
+    assert re.search(r"Thursday</a></th><td>[^<]*</td><td>ed</td>", listing)

@@ -30,7 +30,7 @@ from tracker.briefs import (
 )
 from tracker.charts import Bar, bar_chart
 from tracker.db import get_session
-from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, State
+from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, State, User
 from tracker.search import region_term
 
 bp = Blueprint("briefs", __name__, url_prefix="/briefs")
@@ -68,7 +68,9 @@ def subject_options(session):
 def index():
     session = get_session()
     briefs = list(session.exec(select(Brief).order_by(Brief.updated_at.desc())))
+    authors = dict(session.exec(select(User.id, User.username)).all())
     return render_template("briefs/index.html", briefs=briefs, kinds=SUBJECT_KINDS,
+                           authors=authors,
                            options=subject_options(session))
 
 
