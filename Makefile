@@ -2,13 +2,16 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install system-deps run test lint bench clean translations
+.PHONY: install system-deps run test lint bench clean translations lock audit
 
-$(STAMP): pyproject.toml
+# Every package at the version and hash the lock file names (`make lock` writes it).
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PIP) install --quiet --require-hashes -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -51,6 +54,17 @@ lint: install
 
 bench: install
 	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do $(BIN)/python $$b || exit 1; done || echo "no benchmarks yet"
+
+# After changing dependencies in pyproject.toml: pin them all, with hashes, from PyPI.
+lock: install
+	$(PIP) install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes \
+		--no-header --index-url https://pypi.org/simple -o requirements.lock
+
+# Known vulnerabilities in the locked packages (asks PyPI's advisory database; needs network).
+audit: install
+	$(PIP) install --quiet pip-audit
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage

@@ -54,3 +54,21 @@ def test_db_sqlite_runs_wal_with_foreign_keys(app):
     with app.app_context(), get_engine().connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_every_dependency_is_pinned_with_hashes_in_the_lock_file():
+    """`make install` installs only from requirements.lock: a dependency added to
+    pyproject.toml without `make lock` would be missing there, not silently unpinned."""
+    import tomllib
+
+    root = README.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    names = {re.split(r"[<>=!\[ ;]", d, maxsplit=1)[0].lower().replace("_", "-")
+             for d in wanted}
+    lock = (root / "requirements.lock").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\\n\s+--hash=sha256:", lock,
+                             flags=re.M | re.I))
+    pinned = {k.lower().replace("_", "-"): v for k, v in pinned.items()}
+    assert names - set(pinned) == set()
+    assert len(pinned) == lock.count("==")  # every pin carries a hash
