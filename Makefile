@@ -28,6 +28,8 @@ run: install system-deps instance/config.py
 	@if ls ../shared/samples/unbisnet_catalogue/*.csv >/dev/null 2>&1; then \
 		$(BIN)/tracker import ../shared/samples/unbisnet_catalogue/*.csv; fi
 	$(BIN)/tracker reindex
+	@$(BIN)/tracker user list | grep -q . || echo "No accounts yet. Briefs need one: \
+		$(BIN)/tracker user add NAME --role admin"
 	$(BIN)/tracker run --host 127.0.0.1 --port 5000
 
 # System packages from Debian: Chromium for the browser tests (no browser download),

@@ -7,6 +7,121 @@ Translators can edit the .po files directly; this table only seeds them.
 from babel.messages.pofile import read_po, write_po
 
 T = {
+    # Accounts, two-factor sign-in and the audit log
+    "Sign in": ("Iniciar sesión", "Se connecter"),
+    "Sign out": ("Cerrar sesión", "Se déconnecter"),
+    "Username": ("Nombre de usuario", "Nom d'utilisateur"),
+    "Password": ("Contraseña", "Mot de passe"),
+    "Accounts are created by your organisation’s administrator. Editors and administrators "
+    "confirm each sign-in with a code from an authenticator app.": (
+        "Las cuentas las crea el administrador de su organización. Editores y administradores "
+        "confirman cada inicio de sesión con un código de una aplicación de autenticación.",
+        "Les comptes sont créés par l'administrateur de votre organisation. Les éditeurs et "
+        "les administrateurs confirment chaque connexion avec le code d'une application "
+        "d'authentification."),
+    "Two-factor code": ("Código de verificación en dos pasos", "Code de double authentification"),
+    "The six digits your authenticator app shows, or one of your recovery codes": (
+        "Los seis dígitos que muestra su aplicación de autenticación, o uno de sus códigos de "
+        "recuperación",
+        "Les six chiffres affichés par votre application d'authentification, ou l'un de vos "
+        "codes de secours"),
+    "Set up two-factor sign-in": ("Configurar la verificación en dos pasos",
+                                  "Configurer la double authentification"),
+    "Your role changes what partners and diplomats read, so every sign-in is confirmed with a "
+    "code from an authenticator app on your phone (for example Aegis, FreeOTP or Google "
+    "Authenticator).": (
+        "Su función cambia lo que leen socios y diplomáticos, así que cada inicio de sesión se "
+        "confirma con un código de una aplicación de autenticación en su teléfono (por ejemplo "
+        "Aegis, FreeOTP o Google Authenticator).",
+        "Votre rôle change ce que lisent partenaires et diplomates : chaque connexion est donc "
+        "confirmée par le code d'une application d'authentification sur votre téléphone (par "
+        "exemple Aegis, FreeOTP ou Google Authenticator)."),
+    "Scan this code with the app, or type the key below into it.": (
+        "Escanee este código con la aplicación o escriba en ella la clave de abajo.",
+        "Scannez ce code avec l'application, ou saisissez-y la clé ci-dessous."),
+    "Type the six digits the app shows.": ("Escriba los seis dígitos que muestra la aplicación.",
+                                           "Saisissez les six chiffres affichés par "
+                                           "l'application."),
+    "Code from the app": ("Código de la aplicación", "Code de l'application"),
+    "Recovery codes": ("Códigos de recuperación", "Codes de secours"),
+    "If you lose your phone, each of these codes signs you in once instead of the app. Print "
+    "them or keep them in a password manager now: this page is the only time they are shown.": (
+        "Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en "
+        "lugar de la aplicación. Imprímalos o guárdelos ahora en un gestor de contraseñas: esta "
+        "página es la única vez que se muestran.",
+        "Si vous perdez votre téléphone, chacun de ces codes vous connecte une fois à la place "
+        "de l'application. Imprimez-les ou gardez-les dès maintenant dans un gestionnaire de "
+        "mots de passe : ils ne sont affichés que sur cette page."),
+    "I have kept them: continue": ("Los he guardado: continuar", "Je les ai gardés : continuer"),
+    "Your account": ("Su cuenta", "Votre compte"),
+    "Role": ("Función", "Rôle"),
+    "Two-factor sign-in": ("Verificación en dos pasos", "Double authentification"),
+    "on; %(n)d recovery codes left": ("activada; quedan %(n)d códigos de recuperación",
+                                      "activée ; %(n)d codes de secours restants"),
+    "off": ("desactivada", "désactivée"),
+    "Make new recovery codes (the old ones stop working)": (
+        "Crear nuevos códigos de recuperación (los anteriores dejan de funcionar)",
+        "Créer de nouveaux codes de secours (les anciens ne fonctionnent plus)"),
+    "Change your password": ("Cambiar su contraseña", "Changer votre mot de passe"),
+    "Current password": ("Contraseña actual", "Mot de passe actuel"),
+    "New password (at least 12 characters)": ("Nueva contraseña (al menos 12 caracteres)",
+                                              "Nouveau mot de passe (au moins 12 caractères)"),
+    "New password again": ("Repita la nueva contraseña", "Nouveau mot de passe, à nouveau"),
+    "Change the password": ("Cambiar la contraseña", "Changer le mot de passe"),
+    "Changing the password signs you out everywhere.": (
+        "Cambiar la contraseña cierra todas sus sesiones.",
+        "Changer le mot de passe vous déconnecte partout."),
+    "Audit log": ("Registro de auditoría", "Journal d'audit"),
+    "Every sign-in, failed sign-in, brief read, export and change, with who, when (UTC) and "
+    "from which address. Entries cannot be changed or removed.": (
+        "Cada inicio de sesión, intento fallido, lectura, exportación y cambio de nota "
+        "informativa, con quién, cuándo (UTC) y desde qué dirección. Las entradas no se pueden "
+        "modificar ni borrar.",
+        "Chaque connexion, échec de connexion, lecture, export et modification de note, avec "
+        "qui, quand (UTC) et depuis quelle adresse. Les entrées ne peuvent être ni modifiées ni "
+        "supprimées."),
+    "Accounts": ("Cuentas", "Comptes"),
+    "User": ("Usuario", "Utilisateur"),
+    "Action": ("Acción", "Action"),
+    "any": ("cualquiera", "toutes"),
+    "From": ("Desde", "Du"),
+    "to": ("hasta", "au"),
+    "Address": ("Dirección", "Adresse"),
+    "Filter": ("Filtrar", "Filtrer"),
+    "When (UTC)": ("Cuándo (UTC)", "Quand (UTC)"),
+    "What": ("Qué", "Quoi"),
+    "Nothing matches.": ("Nada coincide.", "Aucun résultat."),
+    "Accounts are managed on the server with `tracker user "
+    "add|disable|enable|set-role|reset-2fa|password`. Users are disabled, never deleted, so the "
+    "audit log keeps naming them.": (
+        "Las cuentas se gestionan en el servidor con `tracker user "
+        "add|disable|enable|set-role|reset-2fa|password`. Los usuarios se desactivan, nunca se "
+        "borran, para que el registro de auditoría siga nombrándolos.",
+        "Les comptes se gèrent sur le serveur avec `tracker user "
+        "add|disable|enable|set-role|reset-2fa|password`. Les utilisateurs sont désactivés, "
+        "jamais supprimés, pour que le journal d'audit continue de les nommer."),
+    "Last sign-in (UTC)": ("Último inicio de sesión (UTC)", "Dernière connexion (UTC)"),
+    "Status": ("Estado", "Statut"),
+    "disabled": ("desactivada", "désactivé"),
+    "active": ("activa", "actif"),
+    "an editor decides": ("decide un editor", "un éditeur décide"),
+    "Sign in again: the sign-in took too long.": (
+        "Vuelva a iniciar sesión: el inicio tardó demasiado.",
+        "Reconnectez-vous : la connexion a pris trop de temps."),
+    "You used a recovery code; %(n)d left. Renew them on your account page.": (
+        "Ha usado un código de recuperación; quedan %(n)d. Renuévelos en la página de su cuenta.",
+        "Vous avez utilisé un code de secours ; il en reste %(n)d. Renouvelez-les sur la page "
+        "de votre compte."),
+    "You are signed out.": ("Ha cerrado la sesión.", "Vous êtes déconnecté."),
+    "Your current password is not right.": ("Su contraseña actual no es correcta.",
+                                            "Votre mot de passe actuel n'est pas le bon."),
+    "The two new passwords differ.": ("Las dos contraseñas nuevas no coinciden.",
+                                      "Les deux nouveaux mots de passe diffèrent."),
+    "Password changed. Sign in with the new one.": (
+        "Contraseña cambiada. Inicie sesión con la nueva.",
+        "Mot de passe changé. Connectez-vous avec le nouveau."),
+    "Set up two-factor sign-in first.": ("Configure primero la verificación en dos pasos.",
+                                         "Configurez d'abord la double authentification."),
     "Download:": ("Descargar:", "Télécharger :"),
     "Atom feed": ("Canal Atom", "Flux Atom"),
     "Pages": ("Páginas", "Pages"),
@@ -136,7 +251,9 @@ T = {
     "Human Rights Council membership": ("Membresía en el Consejo de Derechos Humanos",
                                         "Membre du Conseil des droits de l'homme"),
 }
-PLURALS = {"%(num)d communication": (("%(num)d comunicación", "%(num)d comunicaciones"),
+PLURALS = {"%(num)d event": (("%(num)d evento", "%(num)d eventos"),
+                             ("%(num)d événement", "%(num)d événements")),
+           "%(num)d communication": (("%(num)d comunicación", "%(num)d comunicaciones"),
                                      ("%(num)d communication", "%(num)d communications")),
            "%(num)d draft": (("%(num)d proyecto", "%(num)d proyectos"),
                              ("%(num)d projet", "%(num)d projets"))}
