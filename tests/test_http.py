@@ -1,7 +1,18 @@
+import threading
+import time
+
 import pytest
 from werkzeug import Response
 
-from scrapers import OfflineMiss, RobotsDisallowed, SourceBlocked
+from scrapers import (
+    DeadlineExceeded,
+    OfflineMiss,
+    RedirectRefused,
+    ResponseTooLarge,
+    RobotsDisallowed,
+    SourceBlocked,
+    UnexpectedContentType,
+)
 from scrapers.http import HttpClient, save_response
 
 
@@ -134,3 +145,144 @@ def test_http_offline_reads_only_saved_responses(tmp_path):
     with pytest.raises(OfflineMiss, match="no saved response"):
         client.get(url.replace("page=1", "page=2"), expect="html")
     assert client.requests_made == 0
+
+
+# --- hostile servers: each of these was followed, read or waited for before ---------------
+
+
+@pytest.fixture
+def other_server():
+    """A second local server under another host name (127.0.0.1, the first is localhost)."""
+    from pytest_httpserver import HTTPServer
+
+    other = HTTPServer(host="127.0.0.1")
+    other.start()
+    yield other
+    other.clear()
+    other.stop()
+
+
+def test_http_redirect_to_another_host_refused(server, other_server, tmp_path):
+    other_server.expect_request("/elsewhere").respond_with_data("<html>theirs</html>",
+                                                                content_type="text/html")
+    server.expect_request("/moved").respond_with_data(
+        "", status=302, headers={"Location": other_server.url_for("/elsewhere")})
+    with pytest.raises(RedirectRefused, match=r"another host \(http://127\.0\.0\.1:\d+/"):
+        _client(tmp_path).get(server.url_for("/moved"), expect="html")
+    assert other_server.log == []
+    assert not any((tmp_path / "cache").rglob("*.body"))
+
+
+def test_http_redirect_to_allowed_host_followed(server, other_server, tmp_path):
+    other_server.expect_request("/robots.txt").respond_with_data("")
+    other_server.expect_request("/doc").respond_with_data("<html>doc</html>",
+                                                          content_type="text/html")
+    server.expect_request("/symbol").respond_with_data(
+        "", status=301, headers={"Location": other_server.url_for("/doc")})
+    client = _client(tmp_path, redirect_hosts={"127.0.0.1"})
+    page = client.get(server.url_for("/symbol"), expect="html")
+    assert page.text == "<html>doc</html>" and page.url == server.url_for("/symbol")
+
+
+def test_http_redirect_into_robots_disallowed_path_refused(server, tmp_path):
+    server.expect_request("/open").respond_with_data(
+        "", status=302, headers={"Location": "/private/page"})
+    with pytest.raises(RobotsDisallowed, match="redirected to .*/private/page"):
+        _client(tmp_path).get(server.url_for("/open"), expect="html")
+    assert _requests_to(server, "/private/page") == []
+
+
+def test_http_redirect_loop_throttled_and_capped(server, tmp_path):
+    server.expect_request("/loop").respond_with_data("", status=302,
+                                                     headers={"Location": "/loop"})
+    fake = FakeTime()
+    client = _client(tmp_path, min_interval=2.0, sleep=fake.sleep, clock=fake.clock)
+    with pytest.raises(RedirectRefused, match="more than 5 redirects"):
+        client.get(server.url_for("/loop"), expect="html")
+    # the first request and 5 hops, each 2 s after the one before (robots.txt came first)
+    assert len(_requests_to(server, "/loop")) == 6
+    assert fake.sleeps == [2.0] * 6
+
+
+def test_http_redirect_to_other_scheme_refused(server, tmp_path):
+    server.expect_request("/odd").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"})
+    with pytest.raises(RedirectRefused, match="only http and https"):
+        _client(tmp_path).get(server.url_for("/odd"), expect="html")
+
+
+def test_http_announced_oversized_body_refused_and_not_cached(server, tmp_path):
+    server.expect_request("/big").respond_with_data("x" * 50_000, content_type="text/html")
+    with pytest.raises(ResponseTooLarge,
+                       match="announced 50000 bytes, over the limit of 10000 bytes"):
+        _client(tmp_path, max_bytes=10_000).get(server.url_for("/big"), expect="html")
+    assert not any((tmp_path / "cache").rglob("*.body"))
+
+
+def test_http_streamed_oversized_body_refused_and_not_cached(server, tmp_path):
+    def endless(_request):  # no Content-Length: only counting the bytes can stop it
+        return Response((b"<p>" + b"x" * 997 for _ in range(1000)), content_type="text/html")
+    server.expect_request("/stream").respond_with_handler(endless)
+    with pytest.raises(ResponseTooLarge, match="body grew past the limit of 10000 bytes"):
+        _client(tmp_path, max_bytes=10_000).get(server.url_for("/stream"), expect="html")
+    assert not any((tmp_path / "cache").rglob("*.body"))
+
+
+def test_http_dripping_server_stopped_by_deadline(server, tmp_path):
+    done = threading.Event()  # ends the handler with the test, not 10 s later
+
+    def drip(_request):  # 40 bytes every 50 ms, well inside the read timeout, for 10 s
+        def body():
+            for _ in range(200):
+                if done.is_set():
+                    return
+                yield b"x" * 40
+                done.wait(0.05)
+        return Response(body(), content_type="text/html")
+    server.expect_request("/drip").respond_with_handler(drip)
+    start = time.monotonic()
+    try:
+        with pytest.raises(DeadlineExceeded, match=r"within 1 s \(HTTP_DEADLINE_SECONDS\)"):
+            _client(tmp_path, timeout=0.5, deadline=1.0).get(server.url_for("/drip"),
+                                                             expect="html")
+        assert time.monotonic() - start < 2.0
+    finally:
+        done.set()
+    assert not any((tmp_path / "cache").rglob("*.body"))
+
+
+def test_http_retry_after_past_deadline_gives_up_without_waiting(server, tmp_path):
+    server.expect_request("/later").respond_with_data(
+        "busy", status=503, headers={"Retry-After": "86400"})
+    fake = FakeTime()
+    with pytest.raises(DeadlineExceeded, match="a retry would wait 86400 s"):
+        _client(tmp_path, sleep=fake.sleep, clock=fake.clock).get(server.url_for("/later"),
+                                                                  expect="html")
+    assert fake.sleeps == [] and len(_requests_to(server, "/later")) == 1
+
+
+def test_http_unexpected_content_type_refused(server, tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    server.expect_request("/chart").respond_with_data(png, content_type="image/png")
+    with pytest.raises(UnexpectedContentType, match="expected html, but the server sent "
+                                                     "'image/png'"):
+        _client(tmp_path).get(server.url_for("/chart"), expect="html")
+    assert not any((tmp_path / "cache").rglob("*.body"))
+
+
+def test_http_expected_types_accept_parameters_and_suffixes(server, tmp_path):
+    server.expect_request("/marc").respond_with_data(
+        "<record/>", content_type="application/marcxml+xml; charset=UTF-8")
+    server.expect_request("/report").respond_with_data(b"%PDF-1.7", content_type="application/pdf")
+    client = _client(tmp_path)
+    assert client.get(server.url_for("/marc"), expect="xml").text == "<record/>"
+    assert client.get(server.url_for("/report"), expect=("pdf", "text")).content == b"%PDF-1.7"
+
+
+def test_http_cached_copy_of_another_type_fetched_again(server, tmp_path):
+    url = server.url_for("/listing")
+    save_response(tmp_path / "cache", url, 200, b"\x89PNG", "image/png")  # an older run's
+    server.expect_request("/listing").respond_with_data("<html>rows</html>",
+                                                        content_type="text/html")
+    page = _client(tmp_path).get(url, expect="html")
+    assert (page.text, page.from_cache) == ("<html>rows</html>", False)
