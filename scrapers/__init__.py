@@ -25,6 +25,22 @@ class RobotsDisallowed(ScraperError):
     """robots.txt forbids this URL for our user agent."""
 
 
+class RedirectRefused(ScraperError):
+    """A redirect led off the allowed hosts, to another scheme, or round too many hops."""
+
+
+class ResponseTooLarge(ScraperError):
+    """The body passed the size cap; nothing of it was kept."""
+
+
+class DeadlineExceeded(ScraperError):
+    """The request, from connect to the last byte, took longer than its deadline."""
+
+
+class UnexpectedContentType(ScraperError):
+    """The server sent a type of document the caller did not ask for."""
+
+
 class OfflineMiss(ScraperError):
     """Offline mode was asked for a URL that is not among the saved responses."""
 

@@ -188,6 +188,34 @@ def test_scrape_incremental_stops_at_known_page(app, tmp_path, httpserver):
     assert (tally.saved, tally.unchanged) == (0, 4)
 
 
+def test_cli_scrape_refused_response_is_one_line_and_a_rerun_finishes(app, runner, httpserver):
+    pages = {n: (FIXTURES / "ohchr" / f"communicationsent_page{n}_reconstructed.html")
+             .read_text() for n in (1, 2)}
+    oversized = iter([True])  # page 2 is too large once, then the server mends
+
+    def handler(request):
+        from werkzeug import Response
+        n = int(request.args.get("page", "1"))
+        body = pages[n] + ("<!-- padding -->" * 2000 if n == 2 and next(oversized, False) else "")
+        return Response(body, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request(LISTING).respond_with_handler(handler)
+    app.config.update(COMMUNICATIONS_URL=httpserver.url_for(LISTING), MAX_RESPONSE_BYTES=20_000)
+
+    failed = runner.invoke(args=["scrape", "communications"])
+    assert failed.exit_code == 1
+    assert "Traceback" not in failed.output
+    error = failed.output.strip().splitlines()[-1]
+    assert error.startswith(f"Error: {httpserver.url_for(LISTING)}?page=2: the server announced")
+    assert "limit of 20000 bytes (MAX_RESPONSE_BYTES)" in error
+    again = runner.invoke(args=["scrape", "communications"])
+    assert again.exit_code == 0, again.output
+    with app.app_context(), Session(get_engine()) as s:
+        assert len(s.exec(select(Communication)).all()) == 4 + 2  # both pages, 4 and 2 rows
+        statuses = [r.status for r in s.exec(select(ScrapeRun).order_by(ScrapeRun.id))]
+    assert statuses == ["failed", "finished"]
+
+
 def test_sponsorship_roles_from_report(runner, app):
     runner.invoke(args=["import",
                         str(FIXTURES / "hrc" / "A_HRC_7_2_paras215-220_TEXT-EXCERPT.txt")])

@@ -35,6 +35,12 @@ SETTINGS = [
     Setting("MIN_INTERVAL_SECONDS", 3.0,
             "Minimum seconds between two requests to the same host."),
     Setting("HTTP_TIMEOUT_SECONDS", 30.0, "Connect and read timeout for each request."),
+    Setting("HTTP_DEADLINE_SECONDS", 300.0,
+            "Wall-clock limit on one fetch: retries, redirects, connect and every read. "
+            "A server that drips bytes is cut off here; 300 s fetches 20 MB at 1 Mbit/s."),
+    Setting("MAX_RESPONSE_BYTES", 20_000_000,
+            "Largest response body a scraper accepts (after decompression); a larger one is "
+            "refused and not cached."),
     Setting("PAGE_SIZE", 50, "Rows per page in lists."),
     Setting("PUBLIC_READ", True,
             "Whether the UN's public data (search, States, resolutions, dashboards) is readable "

@@ -29,6 +29,8 @@ def make_client(offline_dir: Path | None = None) -> HttpClient:
     cfg = current_app.config
     return HttpClient(user_agent=cfg["USER_AGENT"], cache_dir=Path(cfg["CACHE_DIR"]),
                       offline_dir=offline_dir, timeout=cfg["HTTP_TIMEOUT_SECONDS"],
+                      deadline=cfg["HTTP_DEADLINE_SECONDS"],
+                      max_bytes=cfg["MAX_RESPONSE_BYTES"],
                       min_interval=cfg["MIN_INTERVAL_SECONDS"])
 
 
@@ -71,7 +73,7 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
     number, last = 1, None
     while True:
         url = comms.listing_url(number, base_url)
-        page = client.get(url, refresh=force, max_age=RESUME_WINDOW_SECONDS)
+        page = client.get(url, expect="html", refresh=force, max_age=RESUME_WINDOW_SECONDS)
         records, errors = comms.parse_listing_rows(page.text, url)
         last = last or comms.parse_last_page(page.text)
         with session_factory() as session:
@@ -118,7 +120,7 @@ def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str
             url = urls.pop(0)
         else:
             break
-        page = client.get(url, refresh=force)
+        page = client.get(url, expect="xml", refresh=force)
         found = _store_page(session_factory, tally, page, "marcxml")
         count += 1
         if progress:
@@ -137,12 +139,12 @@ def hrc_session_url(session_number: int) -> str:
 
 def scrape_hrc_session(client: HttpClient, session_factory, tally: Tally, *,
                        session_number: int, url: str | None = None, force: bool = False):
-    page = client.get(url or hrc_session_url(session_number), refresh=force)
+    page = client.get(url or hrc_session_url(session_number), expect="html", refresh=force)
     _store_page(session_factory, tally, page, "hrc-session-html", hrc_session=session_number)
 
 
 def scrape_hrc_report(client: HttpClient, session_factory, tally: Tally, *, url: str,
                       force: bool = False):
-    page = client.get(url, refresh=force)
+    page = client.get(url, expect=("pdf", "text"), refresh=force)
     kind = "hrc-report-pdf" if page.content.startswith(b"%PDF") else "hrc-report-text"
     _store_page(session_factory, tally, page, kind)
