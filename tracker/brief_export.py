@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from docx import Document
 from docx.shared import Cm, Pt
 
+from scrapers.text import http_url
 from tracker.briefs import BriefData
 from tracker.models import Brief
 
@@ -79,7 +80,8 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
             cell.text = text
         for c in data.communications:
             row = table.add_row().cells
-            row[0].text = c.reference + (f"\n{c.url}" if c.url else "")
+            url = http_url(c.url)
+            row[0].text = c.reference + (f"\n{url}" if url else "")
             row[1].text = c.date or ""
             row[2].text = "received" if c.replied else "awaited"
             row[3].text = c.summary[:400]

@@ -1,0 +1,127 @@
+"""What a security probe of the web app found, each fixed and held here: script links, headers,
+the session cookie, the Host header, download names and XML that does not parse."""
+
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from scrapers.communications import parse_export_csv, parse_listing, parse_sample_json
+from scrapers.records import CommunicationRecord, ReplyRecord
+from scrapers.text import http_url
+from tracker.db import get_engine
+from tracker.ingest import Tally, store_communications
+from tracker.models import Communication, Reply
+from tracker.search import update_index
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+SCRIPT_LINK = re.compile(r"""(href|src)\s*=\s*["']?\s*(javascript|data|vbscript):""", re.I)
+SUMMARY = "Detention of a defender held in custody"
+
+
+def _store_script_links(app) -> int:
+    """A communication whose links are scripts, written straight to the tables as data
+    stored before links were checked would be; indexed for search and feeds."""
+    with app.app_context(), Session(get_engine()) as s:
+        c = Communication(type="UA", addressee_code="HND", number=7, year=2024,
+                          date=date(2024, 5, 1), state_iso3="HND", addressee_name="Honduras",
+                          summary=SUMMARY, letter_url="javascript:alert(1)",
+                          source_url="data:text/html,<script>alert(2)</script>")
+        s.add(c)
+        s.flush()
+        s.add(Reply(communication_id=c.id, url=" JaVaScRiPt:alert(3)", date=date(2024, 6, 1)))
+        s.commit()
+        update_index(app.config["SEARCH_INDEX_DIR"], s, communication_ids={c.id})
+        return c.id
+
+
+
+
+# 1. Links -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://spcommreports.ohchr.org/TMResultsBase/DownLoadFile?gId=1", True),
+    ("HTTP://undocs.org/A/RES/68/181", True),
+    ("javascript:alert(1)", False), (" JavaScript:alert(1)", False),
+    ("java\tscript:alert(1)", False), ("data:text/html,<script>x</script>", False),
+    ("vbscript:x", False), ("https:alert(1)", False), ("//evil.example/x", False),
+    ("/relative/path", False), ("http://[::1", False), ("", False), (None, False), (7, False),
+])
+def test_http_url_keeps_only_absolute_http_links(url, kept):
+    assert http_url(url) == (url.strip() if kept else None)
+
+
+def test_parsers_drop_script_links_from_pages_and_files():
+    html = (FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html").read_text()
+    html = html.replace('href="/TMResultsBase/', 'href="javascript:alert(1)//')
+    records = parse_listing(html)
+    assert records and all(r.letter_url is None for r in records)
+    assert all(reply.url == "" for r in records for reply in r.replies)
+    assert any(r.replies for r in records)  # the replies themselves are kept
+
+    sample = json.dumps({"communications": [{
+        "id": 1, "ref": "HND 5/2013", "type": "UA", "date": "2013-05-01", "country": "Honduras",
+        "summary": "A defender detained.", "source_url": "javascript:alert(1)",
+        "replies": [{"date": "2013-06-01", "url": "data:text/html,x"},
+                    {"date": "2013-07-01", "url": "https://spcommreports.ohchr.org/r?gId=2"}]}]})
+    (record,), errors = parse_sample_json(sample)
+    assert not errors and record.letter_url is None
+    assert [r.url for r in record.replies] == ["", "https://spcommreports.ohchr.org/r?gId=2"]
+
+    export = ("reference,type,date,addressee,mandates,summary,letter_url,source_url,replies\n"
+              "UA HND 5/2013,UA,2013-05-01,Honduras,,x,javascript:alert(1),data:x,"
+              "2013-06-01 javascript:alert(2)\n")
+    (record,), errors = parse_export_csv(export)
+    assert not errors and record.letter_url is None and record.source_url is None
+    assert [r.url for r in record.replies] == [""]
+
+
+def test_ingest_stores_only_http_links(app):
+    with app.app_context(), Session(get_engine()) as s:
+        store_communications(s, [CommunicationRecord(
+            type="UA", addressee_code="HND", number=1, year=2020, date=None,
+            addressee_name="Honduras", letter_url="javascript:alert(1)",
+            source_url="https://spcommreports.ohchr.org/list", location="t",
+            replies=[ReplyRecord(None, "data:text/html,x")])], Tally())
+        s.commit()
+        c = s.exec(select(Communication)).one()
+        assert c.letter_url is None and c.source_url == "https://spcommreports.ohchr.org/list"
+        assert [r.url for r in s.exec(select(Reply))] == [""]
+
+
+def test_stored_script_links_render_as_text_in_pages(app, client):
+    comm_id = _store_script_links(app)
+    for url in (f"/communications/{comm_id}", "/?q=defender"):
+        body = client.get(url).get_data(as_text=True)
+        assert "UA HND 7/2024" in body, url
+        assert not SCRIPT_LINK.search(body), url
+        assert "javascript:" not in body.lower() and "data:text" not in body, url
+    page = client.get(f"/communications/{comm_id}").get_data(as_text=True)
+    assert "The letter (UN site)" in page and "Reply of 2024-06-01" in page  # as plain text
+
+
+def test_stored_script_links_absent_from_brief_html_pdf_and_docx(app, client):
+    from docx import Document
+    from pypdf import PdfReader
+
+    _store_script_links(app)
+    url = client.post("/briefs/", data={"title": "Honduras", "subject": "state|HND"}).location
+    page = client.get(url).get_data(as_text=True)
+    assert "UA HND 7/2024" in page and not SCRIPT_LINK.search(page)
+    pdf = client.get(url + ".pdf")
+    uris = [str(a.get_object()["/A"].get("/URI", "")) for p in PdfReader(io.BytesIO(pdf.data)).pages
+            for a in p.get("/Annots", []) if "/A" in a.get_object()]
+    assert not [u for u in uris if not u.startswith(("http://", "https://"))]
+    docx = client.get(url + ".docx")
+    assert docx.status_code == 200
+    cells = [c.text for t in Document(io.BytesIO(docx.data)).tables for r in t.rows
+             for c in r.cells]
+    assert "UA HND 7/2024" in cells and not any("javascript" in c.lower() for c in cells)
+
+
