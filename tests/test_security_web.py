@@ -6,17 +6,20 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlmodel import Session, select
+from werkzeug.http import parse_options_header
 
 from scrapers.communications import parse_export_csv, parse_listing, parse_sample_json
 from scrapers.records import CommunicationRecord, ReplyRecord
 from scrapers.text import http_url
 from tracker.db import get_engine
 from tracker.ingest import Tally, store_communications
-from tracker.models import Communication, Reply
+from tracker.models import Communication, Reply, Resolution
 from tracker.search import update_index
+from tracker.views.output import attachment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -123,5 +126,30 @@ def test_stored_script_links_absent_from_brief_html_pdf_and_docx(app, client):
     cells = [c.text for t in Document(io.BytesIO(docx.data)).tables for r in t.rows
              for c in r.cells]
     assert "UA HND 7/2024" in cells and not any("javascript" in c.lower() for c in cells)
+
+
+# 5. Download names --------------------------------------------------------------------
+
+
+def test_attachment_name_cannot_add_a_parameter():
+    header = attachment('A/HRC/RES/1"; filename=evil.html', "csv")["Content-Disposition"]
+    value, params = parse_options_header(header)
+    assert value == "attachment" and header.count("filename=") == 1
+    assert params["filename"] == "A-HRC-RES-1-filename-evil.html.csv"
+    accented = attachment("brief-3-Genève défenseuses", "pdf")["Content-Disposition"]
+    assert "filename=brief-3-Geneve-defenseuses.pdf" in accented
+    assert "filename*=UTF-8''brief-3-Gen%C3%A8ve-d%C3%A9fenseuses.pdf" in accented
+
+
+def test_resolution_csv_symbol_cannot_inject_a_filename(app, client):
+    symbol = 'A/HRC/RES/1"; filename=evil.html'
+    with app.app_context(), Session(get_engine()) as s:
+        s.add(Resolution(body="HRC", symbol=symbol, title="A test resolution"))
+        s.commit()
+    response = client.get("/resolutions/" + quote(symbol) + ".csv")
+    assert response.status_code == 200
+    header = response.headers["Content-Disposition"]
+    assert header.count("filename=") == 1 and '"' not in header
+    assert parse_options_header(header)[1]["filename"].endswith(".csv")
 
 
