@@ -76,3 +76,11 @@ def http_url(url: str | None) -> str | None:
         return None
     return url if parts.scheme.lower() in ("http", "https") and host else None
 
+
+# XML 1.0 allows tab, line feed, carriage return and these ranges, nothing else.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Drop the characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF)."""
+    return _NOT_XML.sub("", text)

@@ -9,12 +9,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from lxml import etree
 from sqlmodel import Session, select
 from werkzeug.http import parse_options_header
 
 from scrapers.communications import parse_export_csv, parse_listing, parse_sample_json
 from scrapers.records import CommunicationRecord, ReplyRecord
-from scrapers.text import http_url
+from scrapers.text import http_url, xml_safe
 from tracker.db import get_engine
 from tracker.ingest import Tally, store_communications
 from tracker.models import Communication, Reply, Resolution
@@ -24,7 +25,7 @@ from tracker.views.output import attachment
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 SCRIPT_LINK = re.compile(r"""(href|src)\s*=\s*["']?\s*(javascript|data|vbscript):""", re.I)
-SUMMARY = "Detention of a defender held in custody"
+SUMMARY = "Detention of a defender\x01 held\x0b in custody"
 
 
 def _store_script_links(app) -> int:
@@ -121,7 +122,7 @@ def test_stored_script_links_absent_from_brief_html_pdf_and_docx(app, client):
     uris = [str(a.get_object()["/A"].get("/URI", "")) for p in PdfReader(io.BytesIO(pdf.data)).pages
             for a in p.get("/Annots", []) if "/A" in a.get_object()]
     assert not [u for u in uris if not u.startswith(("http://", "https://"))]
-    docx = client.get(url + ".docx")
+    docx = client.get(url + ".docx")  # the control characters in the summary do not break it
     assert docx.status_code == 200
     cells = [c.text for t in Document(io.BytesIO(docx.data)).tables for r in t.rows
              for c in r.cells]
@@ -153,3 +154,17 @@ def test_resolution_csv_symbol_cannot_inject_a_filename(app, client):
     assert parse_options_header(header)[1]["filename"].endswith(".csv")
 
 
+# 6. XML -------------------------------------------------------------------------------
+
+
+def test_xml_safe_drops_what_xml_forbids():
+    assert xml_safe("a\x00b\x01c\x0bd\x1fe\tf\ng\rh\ufffei😀") == "abcde\tf\ng\rhi😀"
+
+
+def test_feed_parses_as_xml_with_control_characters_in_summaries(app, client):
+    _store_script_links(app)
+    body = client.get("/search.atom?q=defender").data
+    root = etree.fromstring(body)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.findtext("a:entry/a:summary", namespaces=ns) == (
+        "Detention of a defender held in custody")
