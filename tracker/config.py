@@ -7,7 +7,7 @@ boolean). A test checks that each one is documented in the README.
 
 from dataclasses import dataclass
 
-DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside testing
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,9 @@ class Setting:
 
 SETTINGS = [
     Setting("SECRET_KEY", DEV_SECRET_KEY,
-            "Signs sessions. The default is refused unless DEBUG or TESTING is on."),
+            "Signs sessions: 32 random bytes or more (64 hex characters, as "
+            "secrets.token_hex(32) gives). The default and weak values are refused unless "
+            "TESTING is on; DEBUG does not exempt."),
     Setting("DATABASE_URL", None,
             "SQLAlchemy URL. Empty means SQLite at instance/tracker.sqlite (WAL, foreign keys on); "
             "PostgreSQL as postgresql+psycopg://user@host/db."),
