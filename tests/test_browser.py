@@ -151,3 +151,15 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
             shot(page, f"{name}-{lang}-{width}")
     finally:
         context.close()
+
+
+def test_browser_pages_break_no_content_security_rule(page, base_url, with_catalogue):
+    """The policy forbids inline script and style: no page may rely on either, and the
+    browser reports every refusal on the console."""
+    refused = []
+    page.on("console", lambda m: refused.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    for path in [*PAGES.values(), "/briefs/", "/states"]:
+        response = page.goto(base_url + path)
+        assert "default-src 'self'" in response.headers["content-security-policy"], path
+    assert refused == []

@@ -44,6 +44,15 @@ def _store_script_links(app) -> int:
         return c.id
 
 
+def _assert_hardened(response):
+    csp = response.headers.get("Content-Security-Policy", "")
+    for directive in ("default-src 'self'", "frame-ancestors 'none'", "form-action 'self'",
+                      "base-uri 'none'", "object-src 'none'"):
+        assert directive in csp, (response.request.path, directive)
+    assert "unsafe-inline" not in csp and "http" not in csp  # no inline code, no other origin
+    assert response.headers.get("X-Frame-Options") == "DENY"
+    assert response.headers.get("X-Content-Type-Options") == "nosniff"
+    assert response.headers.get("Referrer-Policy") in ("same-origin", "no-referrer")
 
 
 # 1. Links -----------------------------------------------------------------------------
@@ -119,14 +128,49 @@ def test_stored_script_links_absent_from_brief_html_pdf_and_docx(app, client):
     page = client.get(url).get_data(as_text=True)
     assert "UA HND 7/2024" in page and not SCRIPT_LINK.search(page)
     pdf = client.get(url + ".pdf")
+    _assert_hardened(pdf)
     uris = [str(a.get_object()["/A"].get("/URI", "")) for p in PdfReader(io.BytesIO(pdf.data)).pages
             for a in p.get("/Annots", []) if "/A" in a.get_object()]
     assert not [u for u in uris if not u.startswith(("http://", "https://"))]
     docx = client.get(url + ".docx")  # the control characters in the summary do not break it
     assert docx.status_code == 200
+    _assert_hardened(docx)
     cells = [c.text for t in Document(io.BytesIO(docx.data)).tables for r in t.rows
              for c in r.cells]
     assert "UA HND 7/2024" in cells and not any("javascript" in c.lower() for c in cells)
+
+
+# 2. Headers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/search.json", "/search.csv", "/search.atom", "/states", "/states.csv",
+    "/briefs/", "/static/style.css", "/no-such-page", "/no-such-page.json",
+    "/communications/999999.json", "/communications/999999",
+])
+def test_headers_on_every_response(client, path):
+    with client.get(path) as response:  # a static file streams until closed
+        _assert_hardened(response)
+
+
+def test_headers_on_server_errors(app):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500
+    _assert_hardened(response)
+
+
+def test_templates_need_no_inline_script_or_style():
+    """The CSP forbids inline code; a template that needed it would break silently."""
+    for path in TEMPLATES.rglob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script|<style|\sstyle\s*=|\son[a-z]+\s*=|javascript:", text,
+                             re.I), path
 
 
 # 5. Download names --------------------------------------------------------------------
