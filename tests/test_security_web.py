@@ -4,7 +4,7 @@ the session cookie, the Host header, download names and XML that does not parse.
 import io
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,10 +16,12 @@ from werkzeug.http import parse_options_header
 from scrapers.communications import parse_export_csv, parse_listing, parse_sample_json
 from scrapers.records import CommunicationRecord, ReplyRecord
 from scrapers.text import http_url, xml_safe
+from tracker import create_app
 from tracker.db import get_engine
 from tracker.ingest import Tally, store_communications
 from tracker.models import Communication, Reply, Resolution
 from tracker.search import update_index
+from tracker.security import cookie_secure
 from tracker.views.output import attachment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -171,6 +173,77 @@ def test_templates_need_no_inline_script_or_style():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"<script|<style|\sstyle\s*=|\son[a-z]+\s*=|javascript:", text,
                              re.I), path
+
+
+# 3. Session cookie --------------------------------------------------------------------
+
+
+def test_session_cookie_httponly_lax_and_short_lived(app, client):
+    response = client.post("/briefs/", data={"title": "x", "subject": "state|XXX"})  # flashes
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # the test app answers on localhost only, over http
+    assert app.permanent_session_lifetime == timedelta(hours=12)
+
+
+@pytest.mark.parametrize("config, secure", [
+    ({"TRUSTED_HOSTS": ["127.0.0.1", "localhost"]}, False),
+    ({"TRUSTED_HOSTS": ["tracker.example.org"]}, True),
+    ({"TRUSTED_HOSTS": []}, True),
+    ({"TRUSTED_HOSTS": ["localhost"], "BASE_URL": "https://tracker.example.org"}, True),
+    ({"TRUSTED_HOSTS": ["localhost"], "BASE_URL": "http://127.0.0.1:5000"}, False),
+    ({"TRUSTED_HOSTS": ["localhost"], "PREFERRED_URL_SCHEME": "https"}, True),
+    ({"TRUSTED_HOSTS": ["tracker.example.org"], "SESSION_COOKIE_SECURE": False}, False),
+])
+def test_session_cookie_secure_unless_local_http(config, secure):
+    assert cookie_secure(config) is secure
+
+
+def test_session_cookie_secure_behind_https(app):
+    app2 = create_app({"TESTING": True, "DATABASE_URL": app.config["DATABASE_URL"],
+                       "WTF_CSRF_ENABLED": False, "BASE_URL": "https://tracker.example.org"})
+    client = app2.test_client()
+    response = client.post("/briefs/", data={"title": "x", "subject": "state|XXX"},
+                           headers={"Host": "tracker.example.org"})
+    assert "; Secure" in response.headers["Set-Cookie"]
+    app2.extensions["tracker"]["engine"].dispose()
+
+
+# 4. Host header -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/search.atom", "/search.json", "/no-such-page"])
+def test_forged_host_is_refused(client, path):
+    response = client.get(path, headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert "evil" not in response.get_data(as_text=True)
+    _assert_hardened(response)
+
+
+def test_base_url_builds_every_absolute_link(app):
+    comm_id = _store_script_links(app)
+    app2 = create_app({"TESTING": True, "DATABASE_URL": app.config["DATABASE_URL"],
+                       "SEARCH_INDEX_DIR": app.config["SEARCH_INDEX_DIR"],
+                       "BASE_URL": "https://tracker.example.org/gt/"})
+    client = app2.test_client()
+    feed = client.get("/search.atom?q=defender").get_data(as_text=True)
+    links = re.findall(r'href="([^"]+)"', feed)
+    assert links and all(u.startswith("https://tracker.example.org/gt/") for u in links)
+    assert f"https://tracker.example.org/gt/communications/{comm_id}" in links
+    rows = client.get("/search.json?q=defender").get_json()["rows"]
+    assert rows[0]["page"] == f"https://tracker.example.org/gt/communications/{comm_id}"
+    # its host is trusted; others are still refused
+    assert client.get("/", headers={"Host": "tracker.example.org"}).status_code == 200
+    assert client.get("/", headers={"Host": "evil.example"}).status_code == 400
+    app2.extensions["tracker"]["engine"].dispose()
+
+
+def test_base_url_must_be_http(tmp_path, monkeypatch):
+    from tracker import ConfigError
+
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(ConfigError, match="BASE_URL"):
+        create_app({"TESTING": True, "BASE_URL": "javascript:alert(1)"})
 
 
 # 5. Download names --------------------------------------------------------------------

@@ -33,7 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from tracker import auth, cli, db, i18n, security, views
 
-    security.init_app(app)  # first: a weak secret key stops the app before anything is wired
+    security.init_app(app)  # first: checks the secret key, and its request hook runs first
     db.init_app(app)
     auth.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token

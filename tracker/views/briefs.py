@@ -31,6 +31,7 @@ from tracker.charts import Bar, bar_chart
 from tracker.db import get_session
 from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, State
 from tracker.search import region_term
+from tracker.security import site_root
 from tracker.views.output import attachment
 
 bp = Blueprint("briefs", __name__, url_prefix="/briefs")
@@ -176,7 +177,7 @@ def _download(brief: Brief, ext: str) -> dict[str, str]:
 @access(STAFF)
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
-    body = to_pdf(render_brief(brief, printable=True), base_url=request.host_url)
+    body = to_pdf(render_brief(brief, printable=True), base_url=site_root())
     return Response(body, mimetype="application/pdf", headers=_download(brief, "pdf"))
 
 
