@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup, Tag
 
 from scrapers import BadInput, LayoutChanged
 from scrapers.records import CommunicationRecord, ReplyRecord
-from scrapers.text import clean, detect_language, parse_date
+from scrapers.text import clean, detect_language, http_url, parse_date
 
 BASE_URL = "https://spcommreports.ohchr.org"
 LISTING_URL = BASE_URL + "/LatestReports/CommunicationSent"
@@ -68,12 +68,14 @@ def _make(type_, ref, *, date, addressee, mandates, summary_text, letter_url, si
     if type_ not in TYPES:
         raise ValueError(f"unknown communication type {type_!r}")
     summary, victims = split_summary(summary_text or "")
+    for reply in replies:  # a reply without a usable link is still a reply received
+        reply.url = http_url(reply.url) or ""
     return CommunicationRecord(
         type=type_, addressee_code=code, number=number, year=year, date=date,
         addressee_name=clean(addressee), mandates=[clean(m) for m in mandates if clean(m)],
         summary=summary or None, alleged_victims=victims, language=detect_language(summary),
-        letter_url=letter_url, source_url=source_url, site_id=site_id, replies=replies,
-        location=location)
+        letter_url=http_url(letter_url), source_url=http_url(source_url), site_id=site_id,
+        replies=replies, location=location)
 
 
 # --- the HTML listing ----------------------------------------------------------------

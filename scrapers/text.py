@@ -1,7 +1,8 @@
-"""Small text helpers shared by the parsers: dates, whitespace, language."""
+"""Small text helpers shared by the parsers: dates, whitespace, language, links."""
 
 import re
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -56,3 +57,30 @@ def detect_language(text: str | None) -> str | None:
     scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else None
+
+
+def http_url(url: str | None) -> str | None:
+    """Return url when it is an absolute http(s) URL, else None.
+
+    Links come from pages and files we do not control; a javascript: or data: URL stored
+    as a letter's link would run in the reader's browser, so anything else is dropped.
+    """
+    url = url.strip() if isinstance(url, str) else ""
+    # Browsers skip tabs, line breaks and other controls inside a scheme ("java\tscript:").
+    if not url or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname  # raises on a broken IPv6 literal
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and host else None
+
+
+# XML 1.0 allows tab, line feed, carriage return and these ranges, nothing else.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Drop the characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF)."""
+    return _NOT_XML.sub("", text)

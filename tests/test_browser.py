@@ -193,3 +193,35 @@ def test_browser_admin_signs_in_with_a_code_and_reads_the_audit_log(browser, bas
         shot(page, f"audit-{width}")
     finally:
         context.close()
+
+
+def test_browser_pages_break_no_content_security_rule(page, base_url, with_catalogue):
+    """The policy forbids inline script and style: no page may rely on either, and the
+    browser reports every refusal on the console."""
+    refused = []
+    page.on("console", lambda m: refused.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    from sqlmodel import Session
+
+    from tracker import accounts
+    from tracker.db import get_engine
+
+    with with_catalogue.app_context(), Session(get_engine()) as s:
+        accounts.add_user(s, "new-editor", PASSWORD, "editor")  # no authenticator yet
+        s.commit()
+    page.goto(base_url + "/login")
+    page.fill("#username", "new-editor")
+    page.fill("#password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/login/enrol")
+    assert page.locator("figure.qr svg").count() == 1  # the QR code, drawn inline
+    shot(page, "enrol")
+    page.goto(base_url + "/login")
+    page.fill("#username", READER)
+    page.fill("#password", PASSWORD)
+    page.click("main form button[type=submit]")
+    for path in [*PAGES.values(), "/briefs/", "/states", "/account"]:
+        response = page.goto(base_url + path)
+        assert response.url.startswith(base_url + path.split("?")[0]), path
+        assert "default-src 'self'" in response.headers["content-security-policy"], path
+    assert refused == []

@@ -56,3 +56,19 @@ def test_cli_console_script_lists_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     for name in ("init-db", "add-scheme", "run"):
         assert name in result.stdout
+
+
+def test_cli_without_secret_key_help_works_and_commands_say_why(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("TRACKER_SECRET_KEY", "TRACKER_TESTING")}
+    env.update(TRACKER_INSTANCE_PATH=str(tmp_path), TRACKER_DEBUG="true")
+    result = subprocess.run([sys.executable, "-m", "tracker", "--help"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    for name in ("init-db", "import", "reindex", "run"):
+        assert name in result.stdout
+    result = subprocess.run([sys.executable, "-m", "tracker", "init-db"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: SECRET_KEY") and "token_hex(32)" in line

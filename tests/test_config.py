@@ -1,14 +1,16 @@
 import re
+import secrets
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from tracker import ConfigError, create_app
-from tracker.config import SETTINGS
+from tracker.config import DEV_SECRET_KEY, SETTINGS
 from tracker.db import get_engine
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+STRONG = secrets.token_hex(32)
 
 
 def test_settings_every_one_documented_in_readme():
@@ -18,22 +20,45 @@ def test_settings_every_one_documented_in_readme():
     assert all(s.help for s in SETTINGS)
 
 
-def test_config_default_secret_refused_outside_debug(tmp_path, monkeypatch):
+def test_config_default_secret_refused_outside_testing(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("TRACKER_SECRET_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
         create_app()
-    assert create_app({"SECRET_KEY": "x" * 32}).config["SECRET_KEY"] == "x" * 32
+    monkeypatch.setenv("TRACKER_DEBUG", "true")  # debug no longer accepts the public key
+    with pytest.raises(ConfigError, match="SECRET_KEY is the public development value"):
+        create_app()
+    assert create_app({"SECRET_KEY": STRONG}).config["SECRET_KEY"] == STRONG
+
+
+@pytest.mark.parametrize("key", [
+    "", None, "t", "x" * 32, "0123456789abcdef" * 4, secrets.token_hex(31),
+    "changeme-please-a-long-secret-for-the-tracker", DEV_SECRET_KEY, b"\x00" * 32,
+])
+def test_config_weak_secret_refused_with_a_one_line_remedy(tmp_path, monkeypatch, key):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    with pytest.raises(ConfigError) as err:
+        create_app({"SECRET_KEY": key})
+    message = str(err.value)
+    assert message.startswith("SECRET_KEY ") and "token_hex(32)" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("key", [secrets.token_hex(32), secrets.token_urlsafe(32),
+                                 secrets.token_bytes(32)])
+def test_config_random_secret_accepted(tmp_path, monkeypatch, key):
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    assert create_app({"SECRET_KEY": key}).secret_key == key
 
 
 def test_config_layers_instance_then_env_then_test_mapping(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
-    (tmp_path / "config.py").write_text("PAGE_SIZE = 10\nSECRET_KEY = 'from-file'\n")
+    (tmp_path / "config.py").write_text(f"PAGE_SIZE = 10\nSECRET_KEY = {STRONG!r}\n")
     assert create_app().config["PAGE_SIZE"] == 10
     monkeypatch.setenv("TRACKER_PAGE_SIZE", "20")
     app = create_app()
     assert app.config["PAGE_SIZE"] == 20
-    assert app.config["SECRET_KEY"] == "from-file"  # noqa: S105
+    assert app.config["SECRET_KEY"] == STRONG
     assert create_app({"PAGE_SIZE": 30}).config["PAGE_SIZE"] == 30
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from tracker.config import DEFAULTS, DEV_SECRET_KEY
+from tracker.config import DEFAULTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,15 +28,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     _resolve_paths(app)
-    if app.config["SECRET_KEY"] == DEV_SECRET_KEY and not (app.debug or app.testing):
-        raise ConfigError(
-            "SECRET_KEY is the development default. Set TRACKER_SECRET_KEY or SECRET_KEY in "
-            f"{Path(app.instance_path) / 'config.py'} (make run writes one for you).")
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, views
+    from tracker import auth, cli, db, i18n, security, views
 
+    security.init_app(app)  # first: checks the secret key, and its request hook runs first
     db.init_app(app)
     auth.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from docx import Document
 from docx.shared import Cm, Pt
 
+from scrapers.text import http_url, xml_safe
 from tracker.briefs import BriefData
 from tracker.models import Brief
 
@@ -44,31 +45,36 @@ def _png(svg: str) -> bytes:
 
 def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str]
             ) -> bytes:
-    """A Word document with headings, tables and the charts as images."""
+    """A Word document with headings, tables and the charts as images.
+
+    Every text passes through xml_safe: DOCX is XML, and one control character in a
+    scraped summary or a typed section would make python-docx refuse the whole brief.
+    """
+    t = xml_safe
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)
-    doc.add_heading(brief.title, level=0)
+    doc.add_heading(t(brief.title), level=0)
     period = " to ".join(d.isoformat() for d in (brief.period_start, brief.period_end) if d)
-    doc.add_paragraph(f"Subject: {data.subject_label}" + (f" · Period: {period}" if period
-                                                            else ""))
-    doc.add_paragraph(f"Data last scraped: {data.last_scraped or 'never'}. "
-                      "Every item cites its UN source.")
+    doc.add_paragraph(t(f"Subject: {data.subject_label}" + (f" · Period: {period}" if period
+                                                              else "")))
+    doc.add_paragraph(t(f"Data last scraped: {data.last_scraped or 'never'}. "
+                        "Every item cites its UN source."))
     for heading, text in (("Context", brief.context), ("Talking points", brief.talking_points),
                           ("Asks", brief.asks)):
         if text.strip():
             doc.add_heading(heading, level=1)
             for para in text.strip().split("\n"):
-                doc.add_paragraph(para)
+                doc.add_paragraph(t(para))
     doc.add_heading("Headline figures", level=1)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Light Grid Accent 1"
     for label, value in figure_rows(data):
         row = table.add_row().cells
-        row[0].text, row[1].text = label, value
+        row[0].text, row[1].text = t(label), t(value)
     for title, svg in charts.items():
-        doc.add_heading(title, level=2)
+        doc.add_heading(t(title), level=2)
         doc.add_picture(io.BytesIO(_png(svg)), width=Cm(16))
     if data.communications:
         doc.add_heading("Communications", level=1)
@@ -79,17 +85,18 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
             cell.text = text
         for c in data.communications:
             row = table.add_row().cells
-            row[0].text = c.reference + (f"\n{c.url}" if c.url else "")
-            row[1].text = c.date or ""
+            url = http_url(c.url)
+            row[0].text = t(c.reference + (f"\n{url}" if url else ""))
+            row[1].text = t(c.date or "")
             row[2].text = "received" if c.replied else "awaited"
-            row[3].text = c.summary[:400]
+            row[3].text = t(c.summary[:400])
     if data.resolutions:
         doc.add_heading("Resolutions", level=1)
         for r in data.resolutions:
-            doc.add_heading(f"{r.symbol}: {r.title}", level=2)
+            doc.add_heading(t(f"{r.symbol}: {r.title}"), level=2)
             if r.status:
-                doc.add_paragraph(f"Status: {r.status}")
-            doc.add_paragraph(f"Source: {links.get(r.symbol, r.symbol)}")
+                doc.add_paragraph(t(f"Status: {r.status}"))
+            doc.add_paragraph(t(f"Source: {links.get(r.symbol, r.symbol)}"))
             table = doc.add_table(rows=1, cols=3)
             table.style = "Light Grid Accent 1"
             for cell, text in zip(table.rows[0].cells, ("Region", "Final sponsors", "Members"),
@@ -97,7 +104,7 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
                 cell.text = text
             for region, sponsors, members in r.gaps:
                 row = table.add_row().cells
-                row[0].text, row[1].text, row[2].text = region, str(sponsors), str(members)
+                row[0].text, row[1].text, row[2].text = t(region), str(sponsors), str(members)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

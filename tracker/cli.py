@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlmodel import Session
 
 from scrapers import ScraperError
-from tracker.db import get_engine, session_scope
+from tracker.cli_users import user_group
+from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
 from tracker.reference import ReferenceDataError, import_scheme_csv
 
@@ -330,11 +331,12 @@ def names_reject_command(name):
     _decide(name, "rejected")
 
 
-def init_app(app):
-    from tracker.cli_users import user_group
+COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
+            scrape_group, reindex_command, check_command, names_group, user_group)
 
-    for command in (add_scheme_command, import_command, formats_command, load_samples_command,
-                    scrape_group, reindex_command, check_command, names_group, user_group):
+
+def init_app(app):
+    for command in COMMANDS:
         app.cli.add_command(command)
 
 
@@ -347,5 +349,20 @@ def _create_app():
         raise click.ClickException(str(exc)) from None
 
 
-main = FlaskGroup(create_app=_create_app, load_dotenv=False,
-                  help="Geneva Tracker: scrape UN sources, search, and serve the web UI.")
+class TrackerGroup(FlaskGroup):
+    """The `tracker` command: its help lists the commands even when the app cannot start."""
+
+    def list_commands(self, ctx):
+        try:
+            ctx.ensure_object(ScriptInfo).load_app()
+        except click.ClickException:
+            # No usable configuration (say, no SECRET_KEY yet): list what is known without
+            # the app; running a command then prints the one-line reason.
+            return click.Group.list_commands(self, ctx)
+        return super().list_commands(ctx)
+
+
+main = TrackerGroup(create_app=_create_app, load_dotenv=False,
+                    help="Geneva Tracker: scrape UN sources, search, and serve the web UI.")
+for _command in (*COMMANDS, init_db_command):
+    main.add_command(_command)

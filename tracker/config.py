@@ -7,7 +7,7 @@ boolean). A test checks that each one is documented in the README.
 
 from dataclasses import dataclass
 
-DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside debug and testing
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside testing
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,24 @@ class Setting:
 
 SETTINGS = [
     Setting("SECRET_KEY", DEV_SECRET_KEY,
-            "Signs sessions. The default is refused unless DEBUG or TESTING is on."),
+            "Signs sessions: 32 random bytes or more (64 hex characters, as "
+            "secrets.token_hex(32) gives). The default and weak values are refused unless "
+            "TESTING is on; DEBUG does not exempt."),
+    Setting("BASE_URL", None,
+            "The site's public address, e.g. https://tracker.example.org. Every absolute link "
+            "(feeds, JSON, briefs) is built on it, never on the request's Host header; its "
+            "host is trusted. Empty means the request's host, once checked against "
+            "TRUSTED_HOSTS."),
+    Setting("TRUSTED_HOSTS", ["127.0.0.1", "localhost"],
+            "Host header values the app answers; any other gets 400. A leading dot admits "
+            "subdomains. Empty admits any host (only behind a proxy that checks it)."),
+    Setting("SESSION_COOKIE_SECURE", None,
+            "Send the session cookie over HTTPS only. Empty means yes, unless BASE_URL is "
+            "http:// or the app only answers on this computer (TRUSTED_HOSTS all loopback)."),
+    Setting("SESSION_COOKIE_SAMESITE", "Lax",
+            "The session cookie's SameSite attribute; it is always HttpOnly."),
+    Setting("PERMANENT_SESSION_LIFETIME", 12 * 3600,
+            "Seconds a session stays valid after it was last written (12 hours)."),
     Setting("DATABASE_URL", None,
             "SQLAlchemy URL. Empty means SQLite at instance/tracker.sqlite (WAL, foreign keys on); "
             "PostgreSQL as postgresql+psycopg://user@host/db."),

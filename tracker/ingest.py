@@ -25,6 +25,7 @@ from scrapers.records import (
     VoteRecord,
 )
 from scrapers.sponsors import draft_family, draft_revision
+from scrapers.text import http_url
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -162,12 +163,14 @@ class CommunicationStore:
 
     def __call__(self, rec: CommunicationRecord) -> str:
         key = {"addressee_code": rec.addressee_code, "number": rec.number, "year": rec.year}
+        # The parsers drop links that are not http(s); checked again here because whoever
+        # builds a record, only a safe link may reach the pages.
         values = {
             "type": rec.type, "date": rec.date, "addressee_name": rec.addressee_name,
             "state_iso3": rec.addressee_code if rec.addressee_code in self.states else None,
             "summary": rec.summary, "alleged_victims": rec.alleged_victims,
-            "language": rec.language, "letter_url": rec.letter_url,
-            "source_url": rec.source_url, "site_id": rec.site_id,
+            "language": rec.language, "letter_url": http_url(rec.letter_url),
+            "source_url": http_url(rec.source_url), "site_id": rec.site_id,
         }
         existing = self.session.exec(select(Communication).filter_by(**key)).first()
         if existing is not None:
@@ -185,7 +188,7 @@ class CommunicationStore:
             outcome = "updated" if outcome == "unchanged" else outcome
         for reply in rec.replies:
             _, r_outcome = upsert(self.session, Reply, {
-                "communication_id": row.id, "url": reply.url, "date": reply.date},
+                "communication_id": row.id, "url": http_url(reply.url) or "", "date": reply.date},
                 {"kind": reply.kind, "source_id": self.source.id if self.source else None}
                 if reply.kind else {})
             if r_outcome == "saved" and outcome == "unchanged":

@@ -32,6 +32,8 @@ from tracker.charts import Bar, bar_chart
 from tracker.db import get_session
 from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, State, User
 from tracker.search import region_term
+from tracker.security import site_root
+from tracker.views.output import attachment
 
 bp = Blueprint("briefs", __name__, url_prefix="/briefs")
 
@@ -181,9 +183,8 @@ def restore_version(brief_id, version):
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
-def _filename(brief: Brief, ext: str) -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in brief.title)[:60].strip("-")
-    return f"brief-{brief.id}-{safe or 'untitled'}.{ext}"
+def _download(brief: Brief, ext: str) -> dict[str, str]:
+    return attachment(f"brief-{brief.id}-{brief.title[:60] or 'untitled'}", ext)
 
 
 def _log_export(brief: Brief, fmt: str) -> None:
@@ -201,9 +202,8 @@ def _export_limit() -> str:
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
     _log_export(brief, "pdf")
-    body = to_pdf(render_brief(brief, printable=True), base_url=request.host_url)
-    return Response(body, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{_filename(brief, "pdf")}"'})
+    body = to_pdf(render_brief(brief, printable=True), base_url=site_root())
+    return Response(body, mimetype="application/pdf", headers=_download(brief, "pdf"))
 
 
 @bp.get("/<int:brief_id>.docx")
@@ -218,8 +218,7 @@ def docx(brief_id):
     body = to_docx(brief, data, charts_for(data), links)
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument."
                                     "wordprocessingml.document",
-                    headers={"Content-Disposition":
-                             f'attachment; filename="{_filename(brief, "docx")}"'})
+                    headers=_download(brief, "docx"))
 
 
 @bp.get("/<int:brief_id>/versions/<int:version>.json")

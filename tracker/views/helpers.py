@@ -1,6 +1,10 @@
-"""Template helpers: URLs that keep the whole query, so every view can be bookmarked."""
+"""Template helpers: URLs that keep the whole query, so every view can be bookmarked, and
+links to stored URLs that can only ever point to the web."""
 
 from flask import request, url_for
+from markupsafe import Markup, escape
+
+from scrapers.text import http_url
 
 
 def url_with(endpoint: str | None = None, **changes) -> str:
@@ -23,6 +27,19 @@ def toggle_url(name: str, value: str) -> str:
     return url_with(**{name: values or None})
 
 
+def external_link(url: str | None, text: str) -> Markup:
+    """A link to a URL from the data when it is http(s); otherwise the text alone.
+
+    Stored URLs came from pages and files: a javascript: or data: link must never become
+    clickable, in a page or in a brief's PDF (where an <a> becomes a URI action).
+    """
+    safe = http_url(url)
+    if safe is None:
+        return escape(text)
+    return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(safe, text)
+
+
 def init_app(app):
-    app.jinja_env.globals.update(url_with=url_with, toggle_url=toggle_url)
+    app.jinja_env.globals.update(url_with=url_with, toggle_url=toggle_url,
+                                 external_link=external_link)
     app.jinja_env.tests["startswith"] = lambda value, prefix: str(value).startswith(prefix)

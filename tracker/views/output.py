@@ -7,9 +7,13 @@ of them, so a format can never bypass it.
 
 import csv
 import io
+import re
+import unicodedata
 from datetime import date, datetime
+from urllib.parse import quote
 
 from flask import Response, jsonify
+from werkzeug.http import dump_options_header
 
 FORMATS = ("html", "json", "csv")
 
@@ -39,6 +43,24 @@ def csv_safe(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def attachment(stem: str, ext: str) -> dict[str, str]:
+    """The Content-Disposition header for a download named after data (a symbol, a title).
+
+    Only letters, digits, ".", "_" and "-" are kept, so no quote or ";" in a symbol can add
+    a parameter (a second filename=); filename* (RFC 5987) keeps accented letters.
+    """
+    name = _safe_stem(stem)
+    plain = _safe_stem(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
+    return {"Content-Disposition": dump_options_header("attachment", {
+        "filename": f"{plain or 'download'}.{ext}",
+        "filename*": "UTF-8''" + quote(f"{name or 'download'}.{ext}", safe="")})}
+
+
+def _safe_stem(text: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in text)
+    return re.sub(r"-{2,}", "-", kept).strip(".-")[:100]
+
+
 def as_csv(rows: list[dict], columns: list[str], filename: str) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -46,7 +68,7 @@ def as_csv(rows: list[dict], columns: list[str], filename: str) -> Response:
     for row in rows:
         writer.writerow([csv_safe(row.get(c)) for c in columns])
     return Response(buffer.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+                    headers=attachment(filename, "csv"))
 
 
 def as_json(payload) -> Response:

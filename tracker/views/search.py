@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
+from scrapers.text import xml_safe
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
 from tracker.labels import mandate_names, region_names, state_names
@@ -80,7 +81,8 @@ def feed():
         self_url=url_for("search.feed", _external=True, **args),
         html_url=url_for("search.index", _external=True, **args),
         title=feed_title(request.args.get("q", ""), current_filters(), names))
-    return current_app.response_class(body, mimetype="application/atom+xml")
+    # One control character in a scraped summary would make the whole feed unreadable.
+    return current_app.response_class(xml_safe(body), mimetype="application/atom+xml")
 
 
 def feed_title(q: str, filters: dict, names: dict) -> str:
