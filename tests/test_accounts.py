@@ -304,3 +304,27 @@ def test_a_viewer_reads_briefs_without_the_editing_forms(app):
     assert "Create the brief" not in reader.get("/briefs/").get_data(as_text=True)
     listing = ed.get("/briefs/").get_data(as_text=True)
     assert re.search(r"Thursday</a></th><td>[^<]*</td><td>ed</td>", listing)
+
+
+def test_behind_a_proxy_the_audit_log_names_the_visitor_not_the_proxy(app, tmp_path,
+                                                                        monkeypatch):
+    add_account(app, "reader", "viewer")
+    headers = {"X-Forwarded-For": "203.0.113.7"}
+    _login_as = {"username": "reader", "password": "wrong-wrong-wrong"}
+    app.test_client().post("/login", data=_login_as, headers=headers)  # PROXY_HOPS = 0
+    from tracker import create_app
+
+    behind = create_app({**app.config, "PROXY_HOPS": 1})
+    behind.test_client().post("/login", data=_login_as, headers=headers)
+    assert [e.ip for e in _events(app, "login-failed")] == ["127.0.0.1", "203.0.113.7"]
+    behind.extensions["tracker"]["engine"].dispose()
+
+
+def test_a_session_ends_at_its_lifetime_even_when_in_use(app):
+    client = sign_in(app, "reader", "viewer")
+    with app.app_context(), Session(get_engine()) as s:
+        row = s.exec(select(LoginSession)).one()
+        row.expires_at = accounts.now() - timedelta(seconds=1)
+        s.add(row)
+        s.commit()
+    assert client.get("/briefs/").status_code == 302

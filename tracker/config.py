@@ -59,11 +59,14 @@ SETTINGS = [
             "Largest response body a scraper accepts (after decompression); a larger one is "
             "refused and not cached."),
     Setting("PAGE_SIZE", 50, "Rows per page in lists."),
+    Setting("PROXY_HOPS", 0,
+            "How many reverse proxies stand in front of the app. Their X-Forwarded-For and "
+            "X-Forwarded-Proto are then trusted for the visitor's address (audit log, rate "
+            "limits) and scheme. 0 trusts no such header."),
     Setting("PUBLIC_READ", True,
             "Whether the UN's public data (search, States, resolutions, dashboards) is readable "
             "without signing in. Briefs, data quality and everything private always need an "
             "account."),
-    Setting("SESSION_HOURS", 12, "A sign-in lasts at most this many hours."),
     Setting("SESSION_IDLE_MINUTES", 120,
             "A sign-in ends after this many minutes without a request."),
     Setting("LOGIN_LOCKOUT_ATTEMPTS", 5,

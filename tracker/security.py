@@ -121,5 +121,12 @@ def init_app(app: Flask) -> None:
         cfg["BASE_URL"] = cfg["BASE_URL"].rstrip("/")
     cfg["SESSION_COOKIE_SECURE"] = cookie_secure(cfg)
     cfg["TRUSTED_HOSTS"] = trusted_hosts(cfg)
+    if cfg.get("PROXY_HOPS"):
+        # Behind a reverse proxy the address the audit log and the rate limits see must be
+        # the visitor's, read from X-Forwarded-For as set by exactly that many proxies.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(cfg["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     app.before_request(guard_request)
     app.after_request(add_headers)

@@ -47,9 +47,9 @@ def safe_next(target: str | None) -> str:
 def _complete(user: User, method: str, next_: str | None = None):
     db = get_session()
     accounts.signed_in(db, user)
-    token = accounts.open_session(db, user, hours=current_app.config["SESSION_HOURS"],
-                                  ip=client_ip(), user_agent=request.headers.get(
-                                      "User-Agent", ""))
+    lifetime = current_app.permanent_session_lifetime.total_seconds() / 3600
+    token = accounts.open_session(db, user, hours=lifetime, ip=client_ip(),
+                                  user_agent=request.headers.get("User-Agent", ""))
     target = safe_next(next_ if next_ is not None else session.get("pending", {}).get("next"))
     session.clear()  # a fresh cookie at every sign-in: nothing carried over
     session["sid"] = token
