@@ -47,6 +47,9 @@ def _run(kind: str, target: str):
     click.echo(tally.summary())
     if error:
         raise click.ClickException(error)
+    if tally.failed:
+        # a script or cron job must hear that something was not stored
+        raise click.exceptions.Exit(1)
 
 
 def _update_search_index(session, tally):
@@ -102,7 +105,7 @@ def _import(paths, hrc_session=None):
 
     with _run("import", ", ".join(map(str, paths))) as (tally, _), FileProgress() as progress:
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
-                     progress=progress)
+                     progress=progress, max_bytes=current_app.config["MAX_IMPORT_BYTES"])
 
 
 class FileProgress:

@@ -36,6 +36,9 @@ SETTINGS = [
             "Minimum seconds between two requests to the same host."),
     Setting("HTTP_TIMEOUT_SECONDS", 30.0, "Connect and read timeout for each request."),
     Setting("PAGE_SIZE", 50, "Rows per page in lists."),
+    Setting("MAX_IMPORT_BYTES", 50_000_000,
+            "Largest file `tracker import` reads; a bigger one is refused before reading "
+            "(a file takes about 2.5 times its size in memory while parsed)."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),

@@ -187,7 +187,7 @@ class ScrapeRun(Timestamped, table=True):
     target: str = ""
     started_at: datetime = _created()
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    status: str = "running"  # running | finished | failed
+    status: str = "running"  # running | finished | partial | failed | interrupted
     saved: int = 0
     updated: int = 0
     unchanged: int = 0

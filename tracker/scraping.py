@@ -19,6 +19,7 @@ from scrapers.http import HttpClient, Page
 from tracker.importers import ImportFile, import_one
 from tracker.ingest import Tally, record_source, store_communications
 from tracker.models import Communication, ScrapeRun
+from tracker.store import begin_write
 
 # A cached page younger than this is reused, so a killed run resumes without refetching;
 # older pages are fetched again, because replies arrive after the letter is published.
@@ -75,6 +76,7 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
         records, errors = comms.parse_listing_rows(page.text, url)
         last = last or comms.parse_last_page(page.text)
         with session_factory() as session:
+            begin_write(session)
             known = sum(1 for r in records if session.exec(select(Communication.id).filter_by(
                 addressee_code=r.addressee_code, number=r.number, year=r.year)).first())
             source = _page_source(session, page, "communications.parse_listing",

@@ -1,0 +1,114 @@
+"""Importers against hostile files, large files and concurrent use (SQLite and PostgreSQL)."""
+
+import json
+import sqlite3
+
+from sqlalchemy import text
+from sqlmodel import Session, func, select
+
+from tracker.db import get_engine, make_engine
+from tracker.importers import Batches, import_files
+from tracker.ingest import Tally
+from tracker.models import Communication, ScrapeRun, Source
+
+
+def _record(number: int) -> dict:
+    return {"id": str(30000 + number), "date": "2026-02-27", "country": "Honduras",
+            "type": "AL", "ref": f"HND {number}/2026", "mandates": ["human rights defenders"],
+            "summary": f"Information received concerning defender number {number}."}
+
+
+def _json_file(path, n: int, start: int = 1):
+    path.write_text(json.dumps({"communications": [_record(i) for i in range(start,
+                                                                             start + n)]}))
+    return path
+
+
+def _count(app, model=Communication) -> int:
+    with app.app_context(), Session(get_engine()) as s:
+        return s.exec(select(func.count()).select_from(model)).one()
+
+
+def test_import_hostile_files_fail_alone_with_file_and_line(runner, app, tmp_path):
+    good = _json_file(tmp_path / "good.json", 1)
+    undecodable = tmp_path / "undecodable.json"
+    undecodable.write_bytes(b'{\n"communications": [\n"\x81\x8d"]}\n')
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    numbers = tmp_path / "numbers.json"
+    numbers.write_text("[1,2,3]")
+    null = tmp_path / "null.json"
+    null.write_text('{"communications":[null]}')
+    files = [undecodable, deep, numbers, null, good]
+    result = runner.invoke(args=["import", *map(str, files)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    out = result.output
+    assert f"failed: {undecodable}: line 3: byte 0x81 is neither UTF-8 nor Windows-1252" in out
+    assert f"failed: {deep}: JSON nested too deeply to read" in out
+    assert f"failed: {numbers} (record 3): expected an object, found int" in out
+    assert f"failed: {null} (record 1): expected an object, found NoneType" in out
+    assert out.strip().splitlines()[-1].startswith("saved 1,")  # the last file still landed
+    assert _count(app) == 1
+    with app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(ScrapeRun)).one().status == "partial"
+
+
+def test_import_every_file_failing_is_a_failed_run(runner, app, tmp_path):
+    bad = tmp_path / "numbers.json"
+    bad.write_text("[1,2,3]")
+    result = runner.invoke(args=["import", str(bad)])
+    assert result.exit_code == 1
+    with app.app_context(), Session(get_engine()) as s:
+        run = s.exec(select(ScrapeRun)).one()
+    assert run.status == "failed" and run.failed == 3 and run.finished_at is not None
+
+
+def test_import_over_size_limit_refused_before_reading(runner, app, tmp_path):
+    app.config["MAX_IMPORT_BYTES"] = 1000
+    big = _json_file(tmp_path / "big.json", 20)
+    small = _json_file(tmp_path / "small.json", 1, start=100)
+    result = runner.invoke(args=["import", str(big), str(small)])
+    assert result.exit_code == 1
+    assert (f"failed: {big}: {big.stat().st_size / 1e6:.1f} MB is over the import limit of "
+            "0.0 MB (the MAX_IMPORT_BYTES setting)") in result.output
+    assert _count(app) == 1
+    with app.app_context(), Session(get_engine()) as s:
+        assert [src.location for src in s.exec(select(Source))] == [str(small)]
+
+
+def test_import_files_commits_in_batches_and_frees_the_write_lock(app, tmp_path):
+    """After each batch its rows are visible to others and (SQLite) the write lock is free."""
+    path = _json_file(tmp_path / "many.json", 7)
+    url = app.config["DATABASE_URL"]
+    seen = []
+
+    def between_batches(item, done, total):
+        if done == total == 1:
+            return  # the per-file notice
+        if url.startswith("sqlite"):
+            other = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=0)
+            other.execute("BEGIN IMMEDIATE")  # "database is locked" if the import held it
+            other.execute("ROLLBACK")
+            other.close()
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            seen.append((done, conn.execute(text("SELECT count(*) FROM communication")).scalar()))
+        engine.dispose()
+
+    with app.app_context():
+        engine = get_engine()
+        tally = Tally()
+        import_files([path], lambda: Session(engine, expire_on_commit=False), tally,
+                     progress=between_batches, batches=Batches(first=2))
+    assert seen[0] == (2, 2)  # the first batch of two, committed before the next began
+    assert seen[-1] == (7, 7) and len(seen) >= 2
+    assert tally.saved == 7
+
+
+def test_batches_grow_and_shrink_with_the_pace():
+    batches = Batches(first=10, target=1000.0)
+    sizes = [len(chunk) for chunk in batches.over([[i] for i in range(100)])]
+    assert sizes[:3] == [10, 40, 50]  # at most four times bigger each time
+    batches = Batches(first=10, target=0.0)
+    assert [len(c) for c in batches.over([[i] for i in range(13)])] == [10, 1, 1, 1]
