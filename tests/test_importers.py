@@ -1,15 +1,21 @@
 """Importers against hostile files, large files and concurrent use (SQLite and PostgreSQL)."""
 
 import json
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 from sqlmodel import Session, func, select
 
+from tracker import runs
 from tracker.db import get_engine, make_engine
 from tracker.importers import Batches, import_files
 from tracker.ingest import Tally
-from tracker.models import Communication, ScrapeRun, Source
+from tracker.models import Communication, RunProcess, ScrapeRun, Source
 
 
 def _record(number: int) -> dict:
@@ -112,3 +118,40 @@ def test_batches_grow_and_shrink_with_the_pace():
     assert sizes[:3] == [10, 40, 50]  # at most four times bigger each time
     batches = Batches(first=10, target=0.0)
     assert [len(c) for c in batches.over([[i] for i in range(13)])] == [10, 1, 1, 1]
+
+
+def test_import_marks_runs_of_dead_processes_interrupted_not_live_ones(runner, app, tmp_path):
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # reaped: no process has this pid now
+    host, me = socket.gethostname(), os.getpid()
+    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    owners = {
+        "dead here": dict(host=host, pid=gone.pid, heartbeat_at=datetime.now(UTC)),
+        "reused pid": dict(host=host, pid=me, process_start="1", heartbeat_at=long_ago),
+        "alive here": dict(host=host, pid=me, process_start=runs._process_start(me),
+                           heartbeat_at=long_ago),
+        "alive elsewhere": dict(host="other-host", pid=1, heartbeat_at=datetime.now(UTC)),
+        "silent elsewhere": dict(host="other-host", pid=1, heartbeat_at=long_ago),
+    }
+    with app.app_context(), Session(get_engine(), expire_on_commit=False) as s:
+        for target, owner in owners.items():
+            run = ScrapeRun(source_kind="import", target=target)
+            s.add(run)
+            s.commit()
+            s.add(RunProcess(run_id=run.id, **owner))
+        s.add(ScrapeRun(source_kind="communications", target="before pids were kept",
+                        updated_at=long_ago))
+        s.commit()
+    result = runner.invoke(args=["import", str(_json_file(tmp_path / "one.json", 1))])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("marked interrupted") == 4
+    with app.app_context(), Session(get_engine()) as s:
+        status = {r.target: r.status for r in s.exec(select(ScrapeRun))}
+        new = s.exec(select(ScrapeRun).where(ScrapeRun.target == str(tmp_path / "one.json"))
+                     ).one()
+        assert s.get(RunProcess, new.id).pid == os.getpid()
+    assert status == {"dead here": "interrupted", "reused pid": "interrupted",
+                      "alive here": "running", "alive elsewhere": "running",
+                      "silent elsewhere": "interrupted",
+                      "before pids were kept": "interrupted",
+                      str(tmp_path / "one.json"): "finished"}

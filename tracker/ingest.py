@@ -110,9 +110,13 @@ class Tally:
 
 
 def start_run(session: Session, kind: str, target: str = "") -> ScrapeRun:
+    """Record a run as started by this process (see tracker.runs)."""
+    from tracker.runs import claim
+
     run = ScrapeRun(source_kind=kind, target=target[:500])
     session.add(run)
     session.commit()
+    claim(session, run)
     return run
 
 

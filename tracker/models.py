@@ -197,6 +197,19 @@ class ScrapeRun(Timestamped, table=True):
     error: str | None = _text()
 
 
+class RunProcess(SQLModel, table=True):
+    """The process behind a ScrapeRun, so a run whose process died can be told from a live one.
+
+    No foreign key: it is bookkeeping, and deleting a run must not depend on it.
+    """
+
+    run_id: int = Field(primary_key=True)
+    host: str = Field(max_length=255)
+    pid: int
+    process_start: str | None = Field(default=None, max_length=40)  # a reused pid differs
+    heartbeat_at: datetime = _created()
+
+
 # --- Communications ----------------------------------------------------------------------
 
 

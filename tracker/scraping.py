@@ -19,6 +19,7 @@ from scrapers.http import HttpClient, Page
 from tracker.importers import ImportFile, import_one
 from tracker.ingest import Tally, record_source, store_communications
 from tracker.models import Communication, ScrapeRun
+from tracker.runs import mark_dead_runs_interrupted
 from tracker.store import begin_write
 
 # A cached page younger than this is reused, so a killed run resumes without refetching;
@@ -47,15 +48,6 @@ def previous_run_finished(session: Session, kind: str, current_id: int) -> bool:
     return last is not None and last.status == "finished"
 
 
-def mark_interrupted(session: Session, kind: str, current_id: int) -> None:
-    for run in session.exec(select(ScrapeRun).where(ScrapeRun.source_kind == kind,
-                                                    ScrapeRun.status == "running",
-                                                    ScrapeRun.id < current_id)):
-        run.status = "interrupted"
-        session.add(run)
-    session.commit()
-
-
 def scrape_communications(client: HttpClient, session_factory: Callable[[], Session],
                           tally: Tally, *, run_id: int, since: date | None = None,
                           pages: int | None = None, force: bool = False,
@@ -67,7 +59,7 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
     unless the previous run did not finish, in which case it reads on to resume.
     """
     with session_factory() as session:
-        mark_interrupted(session, "communications", run_id)
+        mark_dead_runs_interrupted(session, except_id=run_id)
         incremental = not force and previous_run_finished(session, "communications", run_id)
     number, last = 1, None
     while True:
