@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import Session, func, select
@@ -155,3 +156,37 @@ def test_import_marks_runs_of_dead_processes_interrupted_not_live_ones(runner, a
                       "silent elsewhere": "interrupted",
                       "before pids were kept": "interrupted",
                       str(tmp_path / "one.json"): "finished"}
+
+
+def test_reindex_keeps_what_an_import_wrote_while_it_ran(app, tmp_path, monkeypatch):
+    """Another process imports and updates the index after the rebuild has read the
+    database and before it switches generations: its record must stay searchable."""
+    import tracker.search as search_module
+
+    root = app.config["SEARCH_INDEX_DIR"]
+    first = _json_file(tmp_path / "first.json", 1)
+    meanwhile = tmp_path / "meanwhile.json"
+    meanwhile.write_text(json.dumps({"communications": [
+        {**_record(77), "summary": "Information received concerning Zyxwvutsa harassment."}]}))
+    env = {**os.environ, "TRACKER_INSTANCE_PATH": str(tmp_path / "instance"),
+           "TRACKER_TESTING": "true", "TRACKER_DATABASE_URL": app.config["DATABASE_URL"],
+           "TRACKER_SEARCH_INDEX_DIR": root}
+    command = [sys.executable, "-m", "tracker", "import"]
+    subprocess.run([*command, str(first)], env=env, check=True, capture_output=True)
+    original = search_module.communication_docs
+
+    def read_then_import_elsewhere(session, ids=None):
+        yield from original(session, ids)
+        if ids is None:  # the rebuild's read of every communication is done
+            done = subprocess.run([*command, str(meanwhile)], env=env, capture_output=True,
+                                  text=True)
+            assert "search index: 1 items written" in done.stderr, done.stderr
+
+    monkeypatch.setattr(search_module, "communication_docs", read_then_import_elsewhere)
+    with app.app_context(), Session(get_engine()) as s:
+        search_module.rebuild_index(root, s)
+    monkeypatch.undo()
+    assert search_module.search(root, "Zyxwvutsa").total == 1
+    assert search_module.search(root, "").total == 2
+    # the build read what the first import journaled: that entry is pruned, the other kept
+    assert len(list(Path(root, "changes").glob("*.json"))) == 1
