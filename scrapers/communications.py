@@ -187,6 +187,9 @@ def parse_sample_json(text: str, filename: str = "<json>"):
     except json.JSONDecodeError as exc:
         raise BadInput(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
                        location=filename) from None
+    except RecursionError:
+        # json recurses per level: a hostile file of 100,000 "[" would otherwise escape
+        raise BadInput("JSON nested too deeply to read", location=filename) from None
     items = data.get("communications") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise BadInput("expected a list of communications, or an object with "
@@ -194,6 +197,10 @@ def parse_sample_json(text: str, filename: str = "<json>"):
     listing = data.get("source_url", LISTING_URL) if isinstance(data, dict) else LISTING_URL
     records, errors = [], []
     for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append(BadInput(f"expected an object, found {type(item).__name__}",
+                                   location=f"{filename} (record {i + 1})"))
+            continue
         where = f"{filename} (record {i + 1}, id {item.get('id', '?')})"
         try:
             records.append(_make(
@@ -204,7 +211,7 @@ def parse_sample_json(text: str, filename: str = "<json>"):
                 replies=[ReplyRecord(date=parse_date(r.get("date")), url=r.get("url", ""))
                          for r in item.get("replies") or []],
                 location=where, source_url=listing))
-        except (KeyError, ValueError, TypeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
             errors.append(BadInput(f"{exc.__class__.__name__}: {exc}", location=where))
     return records, errors
 

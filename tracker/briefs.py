@@ -157,7 +157,7 @@ def assemble(session: Session, brief: Brief) -> BriefData:
                                  c.letter_url or c.source_url) for c in comms[:MAX_LISTED]])
     data.resolutions = _resolutions(session, brief)
     last = session.exec(select(func.max(ScrapeRun.finished_at))
-                        .where(ScrapeRun.status == "finished")).one()
+                        .where(ScrapeRun.status.in_(("finished", "partial")))).one()
     data.last_scraped = last.isoformat(timespec="minutes") if last else None
     return data
 

@@ -26,9 +26,15 @@ def _sessions():
 @contextmanager
 def _run(kind: str, target: str):
     """Record a ScrapeRun around a scrape or import and print the closing line."""
+    from tracker.runs import mark_dead_runs_interrupted
+
     tally = Tally()
     with _sessions()() as session:
         run = start_run(session, kind, target)
+        for dead in mark_dead_runs_interrupted(session, except_id=run.id):
+            click.echo(f"run {dead.id} ({dead.source_kind} {dead.target[:60]}, started "
+                       f"{dead.started_at:%Y-%m-%d %H:%M}) was left running by a process "
+                       "that is gone: marked interrupted", err=True)
     error = None
     try:
         yield tally, run
@@ -48,6 +54,9 @@ def _run(kind: str, target: str):
     click.echo(tally.summary())
     if error:
         raise click.ClickException(error)
+    if tally.failed:
+        # a script or cron job must hear that something was not stored
+        raise click.exceptions.Exit(1)
 
 
 def _update_search_index(session, tally):
@@ -100,10 +109,12 @@ def add_scheme_command(csv_file, slug, name, description):
 
 def _import(paths, hrc_session=None):
     from tracker.importers import import_files
+    from tracker.runs import Heartbeat
 
-    with _run("import", ", ".join(map(str, paths))) as (tally, _), FileProgress() as progress:
+    with _run("import", ", ".join(map(str, paths))) as (tally, run), FileProgress() as progress:
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
-                     progress=progress)
+                     progress=progress, max_bytes=current_app.config["MAX_IMPORT_BYTES"],
+                     committed=Heartbeat(_sessions(), run.id))
 
 
 class FileProgress:
@@ -201,10 +212,14 @@ _force = click.option("--force", is_flag=True, help="Fetch again even what is ca
 @_force
 def scrape_communications_command(since, pages, offline, force):
     """Read the Special Procedures' CommunicationSent listing, newest first."""
+    from tracker.runs import Heartbeat
     from tracker.scraping import scrape_communications
 
     with _run("communications", "CommunicationSent") as (tally, run):
+        beat = Heartbeat(_sessions(), run.id)
+
         def show(number, last):
+            beat()
             click.echo(f"page {number}{' of ' + str(last) if last else ''}: {tally.summary()}",
                        err=True)
         scrape_communications(_client(offline), _sessions(), tally, run_id=run.id,
@@ -226,9 +241,11 @@ def scrape_undl_command(query, records, pages, offline, force):
 
     if not query and not records:
         raise click.UsageError("give --query or at least one --record")
-    with _run("undl", query or ",".join(map(str, records))) as (tally, _):
+    from tracker.runs import Heartbeat
+
+    with _run("undl", query or ",".join(map(str, records))) as (tally, run):
         scrape_undl(_client(offline), _sessions(), tally, query=query, record_ids=records,
-                    pages=pages, force=force)
+                    pages=pages, force=force, progress=Heartbeat(_sessions(), run.id))
 
 
 @scrape_group.command("hrc-session")

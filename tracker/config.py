@@ -45,6 +45,9 @@ SETTINGS = [
     Setting("SAMPLES_DIR", None,
             "Folder of sample data loaded by `tracker load-samples`. Empty means ../shared/samples "
             "beside the checkout, when present."),
+    Setting("MAX_IMPORT_BYTES", 50_000_000,
+            "Largest file `tracker import` reads; a bigger one is refused before reading "
+            "(a file takes about 2.5 times its size in memory while parsed)."),
     Setting("USER_AGENT",
             "GenevaTracker/0.1 (+https://github.com/geneva-tracker/geneva-tracker; "
             "human-rights research)",

@@ -1,8 +1,9 @@
 """Store scraper records: idempotent upserts on natural keys, with provenance and run counts.
 
-Every batch (one page, one file) is written in one transaction, each record inside a
-savepoint, so a bad record is logged and skipped while the rest of the batch lands,
-and a killed run leaves whole batches or nothing. Run twice, nothing changes.
+Every batch (one page, or a file's records in batches of about half a second; see
+tracker.importers) is written in one transaction, each record inside a savepoint, so a
+bad record is logged and skipped while the rest of the batch lands, and a killed run
+leaves whole batches or nothing. Run twice, nothing changes.
 """
 
 from __future__ import annotations
@@ -84,6 +85,24 @@ class Tally:
         self.errors.append(message)
         log.warning("skipped: %s", message)
 
+    def checkpoint(self) -> tuple:
+        """The counts now, to go back to if a batch is rolled back."""
+        return (self.saved, self.updated, self.unchanged, self.skipped, self.failed,
+                Counter(self.skip_reasons), len(self.errors))
+
+    def restore(self, point: tuple) -> None:
+        (self.saved, self.updated, self.unchanged, self.skipped, self.failed,
+         self.skip_reasons, n_errors) = point
+        del self.errors[n_errors:]
+
+    def status(self, error: str | None = None) -> str:
+        """finished: nothing failed; partial: something failed and something landed;
+        failed: the run stopped, or nothing it was given landed."""
+        landed = self.saved + self.updated + self.unchanged + self.skipped
+        if error or (self.failed and not landed):
+            return "failed"
+        return "partial" if self.failed else "finished"
+
     def summary(self) -> str:
         reasons = "; ".join(f"{n} {r}" for r, n in self.skip_reasons.most_common())
         return (f"saved {self.saved}, updated {self.updated}, unchanged {self.unchanged}, "
@@ -92,16 +111,20 @@ class Tally:
 
 
 def start_run(session: Session, kind: str, target: str = "") -> ScrapeRun:
+    """Record a run as started by this process (see tracker.runs)."""
+    from tracker.runs import claim
+
     run = ScrapeRun(source_kind=kind, target=target[:500])
     session.add(run)
     session.commit()
+    claim(session, run)
     return run
 
 
 def finish_run(session: Session, run: ScrapeRun, tally: Tally, error: str | None = None):
     run = session.merge(run)
     run.finished_at = datetime.now(UTC)
-    run.status = "failed" if error else "finished"
+    run.status = tally.status(error)
     run.saved, run.updated, run.skipped = tally.saved, tally.updated, tally.skipped
     run.unchanged = tally.unchanged
     run.failed, run.unmatched = tally.failed, len(tally.unmatched)

@@ -187,7 +187,7 @@ class ScrapeRun(Timestamped, table=True):
     target: str = ""
     started_at: datetime = _created()
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    status: str = "running"  # running | finished | failed
+    status: str = "running"  # running | finished | partial | failed | interrupted
     saved: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -195,6 +195,19 @@ class ScrapeRun(Timestamped, table=True):
     failed: int = 0
     unmatched: int = 0
     error: str | None = _text()
+
+
+class RunProcess(SQLModel, table=True):
+    """The process behind a ScrapeRun, so a run whose process died can be told from a live one.
+
+    No foreign key: it is bookkeeping, and deleting a run must not depend on it.
+    """
+
+    run_id: int = Field(primary_key=True)
+    host: str = Field(max_length=255)
+    pid: int
+    process_start: str | None = Field(default=None, max_length=40)  # a reused pid differs
+    heartbeat_at: datetime = _created()
 
 
 # --- Communications ----------------------------------------------------------------------

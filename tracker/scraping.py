@@ -19,6 +19,8 @@ from scrapers.http import HttpClient, Page
 from tracker.importers import ImportFile, import_one
 from tracker.ingest import Tally, record_source, store_communications
 from tracker.models import Communication, ScrapeRun
+from tracker.runs import mark_dead_runs_interrupted
+from tracker.store import begin_write
 
 # A cached page younger than this is reused, so a killed run resumes without refetching;
 # older pages are fetched again, because replies arrive after the letter is published.
@@ -48,15 +50,6 @@ def previous_run_finished(session: Session, kind: str, current_id: int) -> bool:
     return last is not None and last.status == "finished"
 
 
-def mark_interrupted(session: Session, kind: str, current_id: int) -> None:
-    for run in session.exec(select(ScrapeRun).where(ScrapeRun.source_kind == kind,
-                                                    ScrapeRun.status == "running",
-                                                    ScrapeRun.id < current_id)):
-        run.status = "interrupted"
-        session.add(run)
-    session.commit()
-
-
 def scrape_communications(client: HttpClient, session_factory: Callable[[], Session],
                           tally: Tally, *, run_id: int, since: date | None = None,
                           pages: int | None = None, force: bool = False,
@@ -68,7 +61,7 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
     unless the previous run did not finish, in which case it reads on to resume.
     """
     with session_factory() as session:
-        mark_interrupted(session, "communications", run_id)
+        mark_dead_runs_interrupted(session, except_id=run_id)
         incremental = not force and previous_run_finished(session, "communications", run_id)
     number, last = 1, None
     while True:
@@ -77,6 +70,7 @@ def scrape_communications(client: HttpClient, session_factory: Callable[[], Sess
         records, errors = comms.parse_listing_rows(page.text, url)
         last = last or comms.parse_last_page(page.text)
         with session_factory() as session:
+            begin_write(session)
             known = sum(1 for r in records if session.exec(select(Communication.id).filter_by(
                 addressee_code=r.addressee_code, number=r.number, year=r.year)).first())
             source = _page_source(session, page, "communications.parse_listing",

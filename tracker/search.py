@@ -9,6 +9,7 @@ second waits `WRITER_TIMEOUT` seconds, then gets IndexBusy with a clear message.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -251,38 +252,93 @@ def resolution_docs(session: Session, symbols: Iterable[str] | None = None):
 
 _WRITE_LOCK = threading.Lock()
 
+# What each index update wrote, one file per update, so that a rebuild running meanwhile
+# can write it into the generation it builds (see rebuild_index).
+CHANGES = "changes"
+
+
+def _journal(root: Path, communication_ids: set[int], resolution_symbols: set[str]) -> None:
+    folder = root / CHANGES
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump({"communications": sorted(communication_ids),
+                   "resolutions": sorted(resolution_symbols)}, f)
+    os.replace(tmp, folder / f"{time.time_ns()}-{os.getpid()}.json")
+
+
+def _journal_names(root: Path) -> set[str]:
+    folder = root / CHANGES
+    return {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
+
+
+def _journaled(root: Path, names: Iterable[str]) -> tuple[set[int], set[str]]:
+    ids: set[int] = set()
+    symbols: set[str] = set()
+    for name in names:
+        try:
+            entry = json.loads((root / CHANGES / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # pruned meanwhile by another rebuild: that rebuild covered it
+        ids.update(entry.get("communications", []))
+        symbols.update(entry.get("resolutions", []))
+    return ids, symbols
+
+
+def _write_docs(ix, session: Session, ids, symbols, writer=None) -> tuple[int, list[str]]:
+    writer = writer or _writer(ix)
+    n, texts = 0, []
+    try:
+        for doc in communication_docs(session, ids):
+            writer.update_document(**doc)
+            texts += [doc["addressee"], doc["summary"]]
+            n += 1
+        for doc in resolution_docs(session, symbols):
+            writer.update_document(**doc)
+            texts.append(doc["title"])
+            n += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return n, texts
+
 
 def update_index(root: str | Path, session: Session, *, communication_ids=(),
                  resolution_symbols=()) -> int:
-    """Write the given items after their database commit; return how many were written."""
+    """Write the given items after their database commit; return how many were written.
+
+    The items are first noted in the change journal: if a rebuild is running, it may
+    have read the database before this commit and would switch readers to a generation
+    without them, while this writes into the generation being replaced.
+    """
     communication_ids, resolution_symbols = set(communication_ids), set(resolution_symbols)
     if not communication_ids and not resolution_symbols:
         return 0
+    root = Path(root)
     with _WRITE_LOCK:
-        ix = open_index(root)
-        writer = _writer(ix)
-        n, texts = 0, []
-        try:
-            for doc in communication_docs(session, communication_ids):
-                writer.update_document(**doc)
-                texts += [doc["addressee"], doc["summary"]]
-                n += 1
-            for doc in resolution_docs(session, resolution_symbols):
-                writer.update_document(**doc)
-                texts.append(doc["title"])
-                n += 1
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
+        root.mkdir(parents=True, exist_ok=True)
+        _journal(root, communication_ids, resolution_symbols)
+        ix = open_index(root)  # after the journal entry: see rebuild_index
+        n, texts = _write_docs(ix, session, communication_ids, resolution_symbols)
         _add_vocabulary(ix.storage.folder, _words(texts))
         return n
 
 
 def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
-    """Build a new generation from the database and switch readers to it."""
+    """Build a new generation from the database and switch readers to it.
+
+    Imports that commit while it runs are replayed from the change journal: it notes the
+    journal's entries before reading the database, writes the entries that appear later
+    into the new generation before switching, and again after switching. An update
+    journals after its commit and opens the index after journaling, so it is either
+    read by this build (journaled before it began), replayed (journaled before the last
+    replay), or written by its own process into the new generation (journaled later,
+    so it opened the index after the switch).
+    """
     root = Path(root)
     with _WRITE_LOCK:
+        before = _journal_names(root)
         generation = _new_generation(root)
         ix = windex.open_dir(str(generation))
         kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
@@ -298,14 +354,32 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
                 writer.add_document(**doc)
                 words |= _words([doc["title"]])
                 n += 1
-            writer.commit()
-            _add_vocabulary(generation, words)
         except BaseException:
             writer.cancel()
             shutil.rmtree(generation, ignore_errors=True)
             raise
+        writer.commit()
+        try:
+            _add_vocabulary(generation, words)
+            replayed = _journal_names(root) - before
+            _replay(generation, session, root, replayed)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
         _switch(root, generation)
+        _replay(generation, session, root, _journal_names(root) - before - replayed)
+        for name in before:  # this build read everything they name
+            (root / CHANGES / name).unlink(missing_ok=True)
         return n
+
+
+def _replay(generation: Path, session: Session, root: Path, names: set[str]) -> None:
+    if not names:
+        return
+    ids, symbols = _journaled(root, names)
+    session.expire_all()  # read what those imports committed, not what this session holds
+    _, texts = _write_docs(windex.open_dir(str(generation)), session, ids, symbols)
+    _add_vocabulary(generation, _words(texts))
 
 
 # --- querying -------------------------------------------------------------------------

@@ -63,6 +63,20 @@ def upsert_all(session: Session, model: type[SQLModel], key_fields: tuple[str, .
     return counts
 
 
+def begin_write(session: Session) -> None:
+    """Take SQLite's write lock now, waiting for it, before the transaction reads anything.
+
+    A transaction that first reads and later writes holds a snapshot; if another
+    connection commits in between, SQLite refuses the write at once ("database is
+    locked") instead of waiting. Batches commit often and the web app writes meanwhile,
+    so an import or scrape takes the lock first. PostgreSQL needs nothing.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection \
+            .in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def chunks(items, size: int = 500):
     """Yield lists of at most `size` items: an IN (…) list the drivers accept everywhere."""
     items = list(items)
