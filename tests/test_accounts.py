@@ -290,6 +290,8 @@ def test_rate_limits_shared_through_redis_hold_across_workers(tmp_path, monkeypa
         app = apps[i % 2]
         limiter.init_app(app)  # what each worker does at start
         statuses.append(_login(app.test_client(), "nobody", "wrong-wrong-wrong").status_code)
+    for app in apps:
+        app.extensions["tracker"]["engine"].dispose()
     assert statuses == [401, 401, 401, 429]
 
 
