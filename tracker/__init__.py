@@ -35,10 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, views
+    from tracker import auth, cli, db, i18n, limits, views
 
     db.init_app(app)
     auth.init_app(app)
+    limits.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token
     i18n.init_app(app)
     views.init_app(app)
