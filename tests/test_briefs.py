@@ -141,3 +141,50 @@ def test_brief_forms_need_a_csrf_token(samples_app):
     page = client.get("/briefs/").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert _new_brief(client, csrf_token=token).status_code == 302
+
+
+def test_brief_fields_past_their_limit_are_refused_and_kept(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    long = "é" * 20_001
+    response = client.post(url, data={"context": long, "asks": "Ask.", "note": "long"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Context has 20,001 characters, at most 20,000. Nothing was saved." in page
+    assert f">{long}</textarea>" in page  # the writer's text comes back to shorten
+    assert 'maxlength="20000"' in page
+    with samples_app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Brief)).one().version == 1
+    assert client.post(url, data={"context": long[1:]}).status_code == 302
+
+
+def test_brief_text_with_a_nul_character_answers_400(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    assert client.post(url, data={"context": "a\x00b"}).status_code == 400
+
+
+def test_brief_title_past_its_limit_is_refused(samples_app):
+    client = samples_app.test_client()
+    response = _new_brief(client, title="t" * 201)
+    assert "The title has 201 characters, at most 200" in client.get(
+        response.location).get_data(as_text=True)
+
+
+def test_brief_copy_of_a_longest_title_stays_editable(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client, title="t" * 200).location
+    copy = client.post(url + "/duplicate").location
+    with samples_app.app_context(), Session(get_engine()) as s:
+        title = s.get(Brief, int(copy.rsplit("/", 1)[1])).title
+    assert len(title) == 200 and title.endswith(" (copy)")
+    assert client.post(copy, data={"title": title}).status_code == 302
+
+
+def test_brief_request_past_max_content_length_answers_413(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    response = client.post(url, data={"context": "x" * (2 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "larger than the 2 MB this site accepts" in response.get_data(as_text=True)
+

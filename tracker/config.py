@@ -36,6 +36,14 @@ SETTINGS = [
             "Minimum seconds between two requests to the same host."),
     Setting("HTTP_TIMEOUT_SECONDS", 30.0, "Connect and read timeout for each request."),
     Setting("PAGE_SIZE", 50, "Rows per page in lists."),
+    Setting("MAX_CONTENT_LENGTH", 2 * 1024 * 1024,
+            "Largest request body in bytes (forms); larger answers 413. Brief fields have "
+            "their own length limits, well below it."),
+    Setting("MAX_FILTER_VALUES", 50,
+            "Most values one query parameter may repeat (e.g. ?state=…&state=…); more answers "
+            "400."),
+    Setting("MAX_QUERY_BYTES", 8192,
+            "Longest query string (after the ?) in bytes; longer answers 414."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),

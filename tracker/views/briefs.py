@@ -17,12 +17,15 @@ from sqlmodel import select
 from tracker.auth import STAFF, access
 from tracker.brief_export import figure_rows, to_docx, to_pdf
 from tracker.briefs import (
+    FIELD_LIMITS,
     SUBJECT_KINDS,
+    TEXT_FIELDS,
     BriefError,
     assemble,
     create_brief,
     data_changes,
     duplicate,
+    edit_brief,
     restore,
     save_version,
     versions,
@@ -68,7 +71,7 @@ def index():
     session = get_session()
     briefs = list(session.exec(select(Brief).order_by(Brief.updated_at.desc())))
     return render_template("briefs/index.html", briefs=briefs, kinds=SUBJECT_KINDS,
-                           options=subject_options(session))
+                           options=subject_options(session), limits=FIELD_LIMITS)
 
 
 @bp.post("/")
@@ -101,14 +104,16 @@ def charts_for(data) -> dict[str, str]:
     return charts
 
 
-def render_brief(brief, *, printable=False):
+def render_brief(brief, *, printable=False, draft=None):
+    """The brief's page; `draft` holds refused form text, so the writer loses nothing."""
     session = get_session()
     data = assemble(session, brief)
     history = versions(session, brief.id)
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
                            changes=changes, charts=charts_for(data), printable=printable,
-                           figures=figure_rows(data), kinds=SUBJECT_KINDS)
+                           figures=figure_rows(data), kinds=SUBJECT_KINDS,
+                           limits=FIELD_LIMITS, draft=draft or {})
 
 
 @bp.get("/<int:brief_id>")
@@ -122,10 +127,13 @@ def show(brief_id):
 def update(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
-    for key in ("title", "context", "talking_points", "asks"):
-        if key in request.form:
-            setattr(brief, key, request.form[key])
-    save_version(session, brief, request.form.get("note") or "edited")
+    fields = {key: request.form[key] for key in TEXT_FIELDS if key in request.form}
+    try:
+        edit_brief(session, brief, fields, request.form.get("note", ""))
+    except BriefError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return render_brief(brief, draft=request.form), 400
     session.commit()
     flash(f"Saved as version {brief.version}.", "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
