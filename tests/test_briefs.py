@@ -188,3 +188,37 @@ def test_brief_request_past_max_content_length_answers_413(samples_app):
     assert response.status_code == 413
     assert "larger than the 2 MB this site accepts" in response.get_data(as_text=True)
 
+
+def test_brief_exports_render_once_per_version_language_and_data(samples_app, monkeypatch):
+    from scrapers.records import CommunicationRecord
+    from tracker.ingest import store_communications
+    from tracker.views import briefs as views
+
+    rendered = []
+    for name in ("to_pdf", "to_docx"):
+        original = getattr(views, name)
+        monkeypatch.setattr(views, name, lambda *a, _f=original, _n=name, **k: (
+            rendered.append(_n), _f(*a, **k))[1])
+    client = samples_app.test_client()
+    url = _new_brief(client, subject="state|GBR").location
+    first = client.get(url + ".pdf").data
+    assert client.get(url + ".pdf").data == first
+    client.get(url + ".docx")
+    client.get(url + ".docx")
+    assert rendered == ["to_pdf", "to_docx"]
+    folder = Path(samples_app.config["EXPORTS_DIR"]) / url.rsplit("/", 1)[1]
+    assert sorted(p.name.split("-")[0] + p.suffix for p in folder.iterdir()) == [
+        "v1.docx", "v1.pdf"]
+    client.get(url + ".docx?lang=fr")  # a language is a file of its own
+    client.post(url, data={"asks": "Ask."})  # a new version
+    client.get(url + ".docx?lang=en")
+    with samples_app.app_context(), Session(get_engine()) as s:  # new data, same version
+        store_communications(s, [CommunicationRecord(
+            type="UA", addressee_code="GBR", number=9, year=2026, date=None,
+            addressee_name="United Kingdom", summary="A defender detained.", location="t")],
+            Tally())
+        s.commit()
+    client.get(url + ".docx?lang=en")
+    assert rendered == ["to_pdf", "to_docx", "to_docx", "to_docx", "to_docx"]
+    names = sorted(p.name for p in folder.glob("*.docx"))
+    assert [n.split("-")[:2] for n in names] == [["v1", "fr"], ["v2", "en"]]  # old ones gone

@@ -56,6 +56,7 @@ def _resolve_paths(app: Flask) -> None:
         cfg["DATABASE_URL"] = f"sqlite:///{instance / 'tracker.sqlite'}"
     cfg["SEARCH_INDEX_DIR"] = str(cfg.get("SEARCH_INDEX_DIR") or instance / "index")
     cfg["CACHE_DIR"] = str(cfg.get("CACHE_DIR") or instance / "cache")
+    cfg["EXPORTS_DIR"] = str(cfg.get("EXPORTS_DIR") or instance / "exports")
     if not cfg.get("SAMPLES_DIR"):
         candidate = ROOT.parent / "shared" / "samples"
         cfg["SAMPLES_DIR"] = str(candidate) if candidate.is_dir() else None

@@ -25,6 +25,9 @@ SETTINGS = [
             "PostgreSQL as postgresql+psycopg://user@host/db."),
     Setting("SEARCH_INDEX_DIR", None, "Whoosh index folder. Empty means instance/index."),
     Setting("CACHE_DIR", None, "Raw HTTP response cache for scrapers. Empty means instance/cache."),
+    Setting("EXPORTS_DIR", None,
+            "Brief PDF and DOCX files, rendered once per version, language and data. Empty "
+            "means instance/exports; safe to empty at any time."),
     Setting("SAMPLES_DIR", None,
             "Folder of sample data loaded by `tracker load-samples`. Empty means ../shared/samples "
             "beside the checkout, when present."),

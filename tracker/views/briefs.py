@@ -6,16 +6,18 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
     request,
     url_for,
 )
+from flask_babel import get_locale
 from sqlmodel import select
 
 from tracker.auth import STAFF, access
-from tracker.brief_export import figure_rows, to_docx, to_pdf
+from tracker.brief_export import cached_export, figure_rows, to_docx, to_pdf
 from tracker.briefs import (
     FIELD_LIMITS,
     SUBJECT_KINDS,
@@ -104,10 +106,10 @@ def charts_for(data) -> dict[str, str]:
     return charts
 
 
-def render_brief(brief, *, printable=False, draft=None):
+def render_brief(brief, *, printable=False, draft=None, data=None):
     """The brief's page; `draft` holds refused form text, so the writer loses nothing."""
     session = get_session()
-    data = assemble(session, brief)
+    data = data or assemble(session, brief)
     history = versions(session, brief.id)
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
@@ -180,23 +182,34 @@ def _filename(brief: Brief, ext: str) -> str:
     return f"brief-{brief.id}-{safe or 'untitled'}.{ext}"
 
 
+def _export(brief: Brief, fmt: str, render) -> bytes:
+    data = assemble(get_session(), brief)
+    return cached_export(current_app.config["EXPORTS_DIR"], brief=brief, fmt=fmt,
+                         lang=str(get_locale() or "en"), data=data,
+                         base_url=request.host_url, render=lambda: render(data))
+
+
 @bp.get("/<int:brief_id>.pdf")
 @access(STAFF)
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
-    body = to_pdf(render_brief(brief, printable=True), base_url=request.host_url)
+    body = _export(brief, "pdf", lambda data: to_pdf(
+        render_brief(brief, printable=True, data=data), base_url=request.host_url))
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{_filename(brief, "pdf")}"'})
+
+
+def _docx(brief, data) -> bytes:
+    links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
+             for r in data.resolutions}
+    return to_docx(brief, data, charts_for(data), links)
 
 
 @bp.get("/<int:brief_id>.docx")
 @access(STAFF)
 def docx(brief_id):
     brief = _brief_or_404(brief_id)
-    data = assemble(get_session(), brief)
-    links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
-             for r in data.resolutions}
-    body = to_docx(brief, data, charts_for(data), links)
+    body = _export(brief, "docx", lambda data: _docx(brief, data))
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument."
                                     "wordprocessingml.document",
                     headers={"Content-Disposition":
