@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/brief_export.py [--letters 1000] [--shape prose|lines]
 The brief is about one State (letters and resolutions both) with every field of the form
 at its FIELD_LIMITS maximum, posted through the real form, so the limits are what is
-measured. `lines` makes every other character a new paragraph (the most boxes to lay out),
-`prose` writes paragraphs of about 600 characters. Each export runs in a fresh process,
+measured. `lines` splits each field into as many lines (paragraphs) as allowed, the most boxes to
+lay out; `prose` writes paragraphs of about 600 characters. Each export runs in a fresh process,
 timed for wall and CPU time, with its peak memory (ru_maxrss) and, in brackets, the same
 process's memory before it exported; the same child asks again to show the cached cost.
 """
@@ -30,9 +30,13 @@ WORDS = ["defender", "detained", "surveillance", "reprisal", "journalist", "coun
 
 
 def text_of(length: int, shape: str) -> str:
-    """Text of exactly `length` characters: paragraphs of words, or one letter per line."""
+    """Text of exactly `length` characters: paragraphs of words, or as many lines as allowed."""
     if shape == "lines":
-        return ("é\n" * length)[:length]
+        from tracker.briefs import MAX_LINES
+
+        width = -(-length // MAX_LINES)  # each line ends with its newline but the last
+        text = "\n".join("é" * (width - 1) for _ in range(MAX_LINES))
+        return text[:length].ljust(length, "é")
     line_length = 600
     paragraphs, line, size, i = [], [], 0, 0
     while size < length:

@@ -164,6 +164,15 @@ def test_brief_text_with_a_nul_character_answers_400(samples_app):
     assert client.post(url, data={"context": "a\x00b"}).status_code == 400
 
 
+def test_brief_fields_past_their_lines_are_refused(samples_app):
+    client = samples_app.test_client()
+    url = _new_brief(client).location
+    response = client.post(url, data={"talking_points": "x\r\n" * 500})
+    assert response.status_code == 400
+    assert "Talking points has 501 lines, at most 500" in response.get_data(as_text=True)
+    assert client.post(url, data={"talking_points": "x\r\n" * 499 + "x"}).status_code == 302
+
+
 def test_brief_title_past_its_limit_is_refused(samples_app):
     client = samples_app.test_client()
     response = _new_brief(client, title="t" * 201)

@@ -46,6 +46,9 @@ SUBJECT_KINDS = {"mandate": "A mandate", "state": "A State", "region": "A region
 # url-encoded, a full form stays under MAX_CONTENT_LENGTH's 2 MB default.
 FIELD_LIMITS = {"title": 200, "context": 20_000, "talking_points": 20_000, "asks": 20_000,
                 "note": 500}
+# Each line is a paragraph to lay out: 30,000 one-letter lines took the PDF 25 s and
+# 741 MB (bench/brief_export.py --shape lines), prose of the same length 4 s.
+MAX_LINES = 500
 FIELD_LABELS = {"title": "The title", "context": "Context", "talking_points": "Talking points",
                 "asks": "Asks", "note": "What changed"}
 TEXT_FIELDS = ("title", "context", "talking_points", "asks")
@@ -216,9 +219,11 @@ def save_version(session: Session, brief: Brief, note: str) -> BriefVersion:
 
 
 def check_lengths(fields: dict[str, str]) -> None:
-    """Refuse text past FIELD_LIMITS, naming every field that is too long."""
+    """Refuse text past FIELD_LIMITS or MAX_LINES, naming every field that is too long."""
     too_long = [f"{FIELD_LABELS[k]} has {len(v):,} characters, at most {FIELD_LIMITS[k]:,}"
                 for k, v in fields.items() if k in FIELD_LIMITS and len(v) > FIELD_LIMITS[k]]
+    too_long += [f"{FIELD_LABELS[k]} has {v.count(chr(10)) + 1:,} lines, at most {MAX_LINES}"
+                 for k, v in fields.items() if k in FIELD_LIMITS and v.count("\n") >= MAX_LINES]
     if too_long:
         raise BriefError("; ".join(too_long) + ". Nothing was saved.")
 
