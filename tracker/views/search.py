@@ -9,6 +9,7 @@ from tracker.db import get_session
 from tracker.labels import mandate_names, region_names, state_names
 from tracker.search import FACETS, as_date, search
 from tracker.states import schemes
+from tracker.views.helpers import with_query
 from tracker.views.output import respond, routes
 
 bp = Blueprint("search", __name__)
@@ -77,8 +78,8 @@ def feed():
     args = request.args.to_dict(flat=False)
     body = render_template(
         "search/feed.xml", rows=rows, updated=datetime.now(UTC).isoformat(timespec="seconds"),
-        self_url=url_for("search.feed", _external=True, **args),
-        html_url=url_for("search.index", _external=True, **args),
+        self_url=with_query(url_for("search.feed", _external=True), args),
+        html_url=with_query(url_for("search.index", _external=True), args),
         title=feed_title(request.args.get("q", ""), current_filters(), names))
     return current_app.response_class(body, mimetype="application/atom+xml")
 
