@@ -134,6 +134,13 @@ def test_query_names_like_url_for_keywords_are_plain_arguments(web, url):
     assert web.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("page", ["%C2%B2", "%D9%A3", "99999999999999999999999", "-1"])
+def test_search_page_of_any_digits_answers(web, page):
+    """"²" passes str.isdigit but not int(): a 500 before."""
+    assert web.get(f"/?page={page}").status_code == 200
+    assert web.get(f"/search.json?page={page}").status_code == 200
+
+
 ARGUMENT = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 
 

@@ -29,7 +29,7 @@ def run_search(per_page=None, sort=None):
     return search(current_app.config["SEARCH_INDEX_DIR"], request.args.get("q", ""),
                   filters=current_filters(),
                   sort=sort or request.args.get("sort", "relevance"),
-                  page=int(page) if page.isdigit() else 1,
+                  page=int(page) if page.isdecimal() else 1,  # "²".isdigit(), int fails
                   per_page=per_page or current_app.config["PAGE_SIZE"])
 
 
