@@ -141,3 +141,93 @@ def test_brief_forms_need_a_csrf_token(samples_app):
     page = client.get("/briefs/").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert _new_brief(client, csrf_token=token).status_code == 302
+
+
+def test_brief_fields_past_their_limit_are_refused_and_kept(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    long = "é" * 20_001
+    response = client.post(url, data={"context": long, "asks": "Ask.", "note": "long"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Context has 20,001 characters, at most 20,000. Nothing was saved." in page
+    assert f">{long}</textarea>" in page  # the writer's text comes back to shorten
+    assert 'maxlength="20000"' in page
+    with samples_app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Brief)).one().version == 1
+    assert client.post(url, data={"context": long[1:]}).status_code == 302
+
+
+def test_brief_text_with_a_nul_character_answers_400(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    assert client.post(url, data={"context": "a\x00b"}).status_code == 400
+
+
+def test_brief_fields_past_their_lines_are_refused(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    response = client.post(url, data={"talking_points": "x\r\n" * 500})
+    assert response.status_code == 400
+    assert "Talking points has 501 lines, at most 500" in response.get_data(as_text=True)
+    assert client.post(url, data={"talking_points": "x\r\n" * 499 + "x"}).status_code == 302
+
+
+def test_brief_title_past_its_limit_is_refused(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    response = _new_brief(client, title="t" * 201)
+    assert "The title has 201 characters, at most 200" in client.get(
+        response.location).get_data(as_text=True)
+
+
+def test_brief_copy_of_a_longest_title_stays_editable(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client, title="t" * 200).location
+    copy = client.post(url + "/duplicate").location
+    with samples_app.app_context(), Session(get_engine()) as s:
+        title = s.get(Brief, int(copy.rsplit("/", 1)[1])).title
+    assert len(title) == 200 and title.endswith(" (copy)")
+    assert client.post(copy, data={"title": title}).status_code == 302
+
+
+def test_brief_request_past_max_content_length_answers_413(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    response = client.post(url, data={"context": "x" * (2 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "larger than the 2 MB this site accepts" in response.get_data(as_text=True)
+
+
+def test_brief_exports_render_once_per_version_language_and_data(samples_app, monkeypatch):
+    from scrapers.records import CommunicationRecord
+    from tracker.ingest import store_communications
+    from tracker.views import briefs as views
+
+    rendered = []
+    for name in ("to_pdf", "to_docx"):
+        original = getattr(views, name)
+        monkeypatch.setattr(views, name, lambda *a, _f=original, _n=name, **k: (
+            rendered.append(_n), _f(*a, **k))[1])
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client, subject="state|GBR").location
+    first = client.get(url + ".pdf").data
+    assert client.get(url + ".pdf").data == first
+    client.get(url + ".docx")
+    client.get(url + ".docx")
+    assert rendered == ["to_pdf", "to_docx"]
+    folder = Path(samples_app.config["EXPORTS_DIR"]) / url.rsplit("/", 1)[1]
+    assert sorted(p.name.split("-")[0] + p.suffix for p in folder.iterdir()) == [
+        "v1.docx", "v1.pdf"]
+    client.get(url + ".docx?lang=fr")  # a language is a file of its own
+    client.post(url, data={"asks": "Ask."})  # a new version
+    client.get(url + ".docx?lang=en")
+    with samples_app.app_context(), Session(get_engine()) as s:  # new data, same version
+        store_communications(s, [CommunicationRecord(
+            type="UA", addressee_code="GBR", number=9, year=2026, date=None,
+            addressee_name="United Kingdom", summary="A defender detained.", location="t")],
+            Tally())
+        s.commit()
+    client.get(url + ".docx?lang=en")
+    assert rendered == ["to_pdf", "to_docx", "to_docx", "to_docx", "to_docx"]
+    names = sorted(p.name for p in folder.glob("*.docx"))
+    assert [n.split("-")[:2] for n in names] == [["v1", "fr"], ["v2", "en"]]  # old ones gone

@@ -31,11 +31,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, security, views
+    from tracker import auth, cli, db, i18n, limits, security, views
 
     security.init_app(app)  # first: checks the secret key, and its request hook runs first
     db.init_app(app)
     auth.init_app(app)
+    limits.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token
     i18n.init_app(app)
     views.init_app(app)
@@ -52,6 +53,7 @@ def _resolve_paths(app: Flask) -> None:
         cfg["DATABASE_URL"] = f"sqlite:///{instance / 'tracker.sqlite'}"
     cfg["SEARCH_INDEX_DIR"] = str(cfg.get("SEARCH_INDEX_DIR") or instance / "index")
     cfg["CACHE_DIR"] = str(cfg.get("CACHE_DIR") or instance / "cache")
+    cfg["EXPORTS_DIR"] = str(cfg.get("EXPORTS_DIR") or instance / "exports")
     if not cfg.get("SAMPLES_DIR"):
         candidate = ROOT.parent / "shared" / "samples"
         cfg["SAMPLES_DIR"] = str(candidate) if candidate.is_dir() else None

@@ -1,8 +1,17 @@
-"""Briefs as files: PDF through WeasyPrint, DOCX through python-docx (charts as PNG)."""
+"""Briefs as files: PDF through WeasyPrint, DOCX through python-docx (charts as PNG).
+
+Rendering is the costly part (seconds, hundreds of MB for a long brief), so each file is
+kept under EXPORTS_DIR and served again while nothing it shows has changed.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -108,6 +117,31 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def cached_export(folder: str | Path, *, brief: Brief, fmt: str, lang: str, data: BriefData,
+                  base_url: str, render: Callable[[], bytes]) -> bytes:
+    """The file for this version, language and format, rendered once and then read from disk.
+
+    A new version names a new file. The digest covers what else the file shows: the data,
+    which moves with each scrape while the version stays, and the host its links point to.
+    Older files of the same format and language are removed, so a brief keeps a handful.
+    """
+    digest = hashlib.sha256(json.dumps([asdict(data), base_url], default=str,
+                                       sort_keys=True).encode()).hexdigest()[:16]
+    folder = Path(folder) / str(brief.id)
+    path = folder / f"v{brief.version}-{lang}-{digest}.{fmt}"
+    if path.is_file():
+        return path.read_bytes()
+    body = render()
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(body)
+    partial.replace(path)  # atomic: a reader sees the whole file or none
+    for old in folder.glob(f"v*-{lang}-*.{fmt}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return body
 
 
 def share(part: int | None, coded: int) -> str:

@@ -41,6 +41,19 @@ MAX_LISTED = 200
 SUBJECT_KINDS = {"mandate": "A mandate", "state": "A State", "region": "A region",
                  "resolution": "A resolution"}
 
+# The organisation's text, in characters. About eight pages per section is far more than a
+# meeting allows, and every version copies every field, so a form cannot grow the database
+# (or a PDF's rendering time) without bound. At up to 12 bytes a character once
+# url-encoded, a full form stays under MAX_CONTENT_LENGTH's 2 MB default.
+FIELD_LIMITS = {"title": 200, "context": 20_000, "talking_points": 20_000, "asks": 20_000,
+                "note": 500}
+# Each line is a paragraph to lay out: 30,000 one-letter lines took the PDF 25 s and
+# 741 MB (bench/brief_export.py --shape lines), prose of the same length 4 s.
+MAX_LINES = 500
+FIELD_LABELS = {"title": "The title", "context": "Context", "talking_points": "Talking points",
+                "asks": "Asks", "note": "What changed"}
+TEXT_FIELDS = ("title", "context", "talking_points", "asks")
+
 
 class BriefError(ValueError):
     """The subject or period of a brief cannot be used; the message says why."""
@@ -207,9 +220,30 @@ def save_version(session: Session, brief: Brief, note: str,
     return version
 
 
+def check_lengths(fields: dict[str, str]) -> None:
+    """Refuse text past FIELD_LIMITS or MAX_LINES, naming every field that is too long."""
+    too_long = [f"{FIELD_LABELS[k]} has {len(v):,} characters, at most {FIELD_LIMITS[k]:,}"
+                for k, v in fields.items() if k in FIELD_LIMITS and len(v) > FIELD_LIMITS[k]]
+    too_long += [f"{FIELD_LABELS[k]} has {v.count(chr(10)) + 1:,} lines, at most {MAX_LINES}"
+                 for k, v in fields.items() if k in FIELD_LIMITS and v.count("\n") >= MAX_LINES]
+    if too_long:
+        raise BriefError("; ".join(too_long) + ". Nothing was saved.")
+
+
+def edit_brief(session: Session, brief: Brief, fields: dict[str, str], note: str,
+               author: str | None = None) -> BriefVersion:
+    """Change the organisation's text and save it as a new version."""
+    check_lengths({**fields, "note": note})
+    for key in TEXT_FIELDS:
+        if key in fields:
+            setattr(brief, key, fields[key])
+    return save_version(session, brief, note or "edited", author)
+
+
 def create_brief(session: Session, *, title: str, subject_kind: str, subject: str,
                  period_start: date | None, period_end: date | None,
                  author: User | None = None) -> Brief:
+    check_lengths({"title": title})
     if subject_kind not in SUBJECT_KINDS:
         raise BriefError(f"the subject must be one of: {', '.join(SUBJECT_KINDS)}")
     if period_start and period_end and period_start > period_end:
@@ -242,9 +276,11 @@ def restore(session: Session, brief: Brief, version: int,
 
 
 def duplicate(session: Session, brief: Brief, author: User | None = None) -> Brief:
-    copy = Brief(title=f"{brief.title} (copy)", subject_kind=brief.subject_kind,
-                 subject=brief.subject, period_start=brief.period_start,
-                 period_end=brief.period_end, context=brief.context,
+    suffix = " (copy)"  # the title stays within its limit, so the copy can be edited
+    copy = Brief(title=brief.title[:FIELD_LIMITS["title"] - len(suffix)] + suffix,
+                 subject_kind=brief.subject_kind, subject=brief.subject,
+                 period_start=brief.period_start, period_end=brief.period_end,
+                 context=brief.context,
                  talking_points=brief.talking_points, asks=brief.asks,
                  author_id=author.id if author else None)
     session.add(copy)

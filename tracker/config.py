@@ -42,6 +42,9 @@ SETTINGS = [
             "PostgreSQL as postgresql+psycopg://user@host/db."),
     Setting("SEARCH_INDEX_DIR", None, "Whoosh index folder. Empty means instance/index."),
     Setting("CACHE_DIR", None, "Raw HTTP response cache for scrapers. Empty means instance/cache."),
+    Setting("EXPORTS_DIR", None,
+            "Brief PDF and DOCX files, rendered once per version, language and data. Empty "
+            "means instance/exports; safe to empty at any time."),
     Setting("SAMPLES_DIR", None,
             "Folder of sample data loaded by `tracker load-samples`. Empty means ../shared/samples "
             "beside the checkout, when present."),
@@ -83,6 +86,14 @@ SETTINGS = [
             "Where rate-limit counters live: memory:// for one process, "
             "redis://127.0.0.1:6379 when several workers or servers share the limits."),
     Setting("RATE_LIMITS_ENABLED", True, "Turn rate limits off (only for tests of other things)."),
+    Setting("MAX_CONTENT_LENGTH", 2 * 1024 * 1024,
+            "Largest request body in bytes (forms); larger answers 413. Brief fields have "
+            "their own length limits, well below it."),
+    Setting("MAX_FILTER_VALUES", 50,
+            "Most values one query parameter may repeat (e.g. ?state=…&state=…); more answers "
+            "400."),
+    Setting("MAX_QUERY_BYTES", 8192,
+            "Longest query string (after the ?) in bytes; longer answers 414."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),

@@ -13,17 +13,21 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from sqlmodel import select
 
 from tracker.auth import EDITOR, VIEWER, access, current_user, limiter, log, user_key
-from tracker.brief_export import figure_rows, to_docx, to_pdf
+from tracker.brief_export import cached_export, figure_rows, to_docx, to_pdf
 from tracker.briefs import (
+    FIELD_LIMITS,
     SUBJECT_KINDS,
+    TEXT_FIELDS,
     BriefError,
     assemble,
     create_brief,
     data_changes,
     duplicate,
+    edit_brief,
     restore,
     save_version,
     versions,
@@ -73,7 +77,7 @@ def index():
     authors = dict(session.exec(select(User.id, User.username)).all())
     return render_template("briefs/index.html", briefs=briefs, kinds=SUBJECT_KINDS,
                            authors=authors,
-                           options=subject_options(session))
+                           options=subject_options(session), limits=FIELD_LIMITS)
 
 
 @bp.post("/")
@@ -108,14 +112,16 @@ def charts_for(data) -> dict[str, str]:
     return charts
 
 
-def render_brief(brief, *, printable=False):
+def render_brief(brief, *, printable=False, draft=None, data=None):
+    """The brief's page; `draft` holds refused form text, so the writer loses nothing."""
     session = get_session()
-    data = assemble(session, brief)
+    data = data or assemble(session, brief)
     history = versions(session, brief.id)
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
                            changes=changes, charts=charts_for(data), printable=printable,
-                           figures=figure_rows(data), kinds=SUBJECT_KINDS)
+                           figures=figure_rows(data), kinds=SUBJECT_KINDS,
+                           limits=FIELD_LIMITS, draft=draft or {})
 
 
 @bp.get("/<int:brief_id>")
@@ -132,10 +138,14 @@ def show(brief_id):
 def update(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
-    for key in ("title", "context", "talking_points", "asks"):
-        if key in request.form:
-            setattr(brief, key, request.form[key])
-    save_version(session, brief, request.form.get("note") or "edited", current_user().username)
+    fields = {key: request.form[key] for key in TEXT_FIELDS if key in request.form}
+    try:
+        edit_brief(session, brief, fields, request.form.get("note", ""),
+                   current_user().username)
+    except BriefError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return render_brief(brief, draft=request.form), 400
     log("brief-edited", target=f"brief {brief.id} v{brief.version}")
     session.commit()
     flash(f"Saved as version {brief.version}.", "info")
@@ -196,14 +206,28 @@ def _export_limit() -> str:
     return current_app.config["EXPORT_RATE_LIMIT"]
 
 
+def _export(brief: Brief, fmt: str, render) -> bytes:
+    data = assemble(get_session(), brief)
+    return cached_export(current_app.config["EXPORTS_DIR"], brief=brief, fmt=fmt,
+                         lang=str(get_locale() or "en"), data=data,
+                         base_url=site_root(), render=lambda: render(data))
+
+
 @bp.get("/<int:brief_id>.pdf")
 @access(VIEWER)
 @limiter.limit(_export_limit, key_func=user_key)
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
     _log_export(brief, "pdf")
-    body = to_pdf(render_brief(brief, printable=True), base_url=site_root())
+    body = _export(brief, "pdf", lambda data: to_pdf(
+        render_brief(brief, printable=True, data=data), base_url=site_root()))
     return Response(body, mimetype="application/pdf", headers=_download(brief, "pdf"))
+
+
+def _docx(brief, data) -> bytes:
+    links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
+             for r in data.resolutions}
+    return to_docx(brief, data, charts_for(data), links)
 
 
 @bp.get("/<int:brief_id>.docx")
@@ -212,10 +236,7 @@ def pdf(brief_id):
 def docx(brief_id):
     brief = _brief_or_404(brief_id)
     _log_export(brief, "docx")
-    data = assemble(get_session(), brief)
-    links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
-             for r in data.resolutions}
-    body = to_docx(brief, data, charts_for(data), links)
+    body = _export(brief, "docx", lambda data: _docx(brief, data))
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument."
                                     "wordprocessingml.document",
                     headers=_download(brief, "docx"))

@@ -15,6 +15,15 @@ from tracker.views.search import current_filters
 bp = Blueprint("dashboards", __name__)
 
 
+def list_url(q: str, filters: dict[str, list[str]], **narrow) -> str:
+    """The search list behind one number: the dashboard's query and filters, narrowed.
+
+    The number's own facet replaces that facet's values rather than joining them: values
+    of one facet mean "any of" in a search URL, which would widen the list instead.
+    """
+    return url_for("search.index", **{**filters, **narrow}, q=q or None)
+
+
 @routes(bp, "/dashboards/")
 @access(PUBLIC)
 def index(fmt):
@@ -33,19 +42,19 @@ def index(fmt):
 
     def html():
         chart = bar_chart([Bar(r.region, r.total,
-                               href=url_for("search.index", region=r.term, q=q or None,
-                                            **filters))
+                               href=list_url(q, filters, region=r.term))
                            for r in rows], title="Communications by region")
         rate_chart = bar_chart(
             [Bar(name, round(100 * replied / n), note=f"({replied} of {n})",
-                 href=url_for("search.index", state=iso3, q=q or None, **filters))
+                 href=list_url(q, filters, state=iso3))
              for iso3, name, n, replied in rates[:20]], unit=" %",
             title="Share of communications with a reply, the 20 States that received most")
         resolutions, groups = sponsorship_matrix(session)
         return render_template("dashboards/index.html", rows=rows, years=years, total=total,
                                notice=notice, chart=chart, rate_chart=rate_chart,
                                schemes=schemes(session), scheme=scheme, q=q, filters=filters,
-                               resolutions=resolutions, groups=groups)
+                               resolutions=resolutions, groups=groups,
+                               list_url=lambda **narrow: list_url(q, filters, **narrow))
 
     return respond(fmt, rows=data, columns=["region", *years, "total", "percent", "women",
                                             "coded"],

@@ -1,10 +1,23 @@
 """Template helpers: URLs that keep the whole query, so every view can be bookmarked, and
 links to stored URLs that can only ever point to the web."""
 
+from urllib.parse import urlencode
+
 from flask import request, url_for
 from markupsafe import Markup, escape
 
 from scrapers.text import http_url
+
+
+def with_query(path: str, args: dict[str, list]) -> str:
+    """Append query arguments to a built path.
+
+    Never through url_for's keywords: a visitor's `?fmt=`, `?endpoint=` or `?_external=`
+    would collide with the route's own (a 500 the fuzz test found).
+    """
+    items = [(k, v) for k, values in args.items() for v in values if v is not None]
+    query = urlencode(items, safe="!$'()*,/:;?@")  # as Werkzeug encodes url_for's
+    return f"{path}?{query}" if query else path
 
 
 def url_with(endpoint: str | None = None, **changes) -> str:
@@ -17,7 +30,9 @@ def url_with(endpoint: str | None = None, **changes) -> str:
             args.pop(key, None)
         else:
             args[key] = value if isinstance(value, list) else [value]
-    return url_for(endpoint or request.endpoint, **args)
+    # The path keeps its own parts (a State's code); fmt is each route's default, not a part.
+    parts = {k: v for k, v in (request.view_args or {}).items() if k != "fmt"}
+    return with_query(url_for(endpoint or request.endpoint, **parts), args)
 
 
 def toggle_url(name: str, value: str) -> str:

@@ -10,6 +10,7 @@ from tracker.db import get_session
 from tracker.labels import mandate_names, region_names, state_names
 from tracker.search import FACETS, as_date, search
 from tracker.states import schemes
+from tracker.views.helpers import with_query
 from tracker.views.output import respond, routes
 
 bp = Blueprint("search", __name__)
@@ -29,7 +30,7 @@ def run_search(per_page=None, sort=None):
     return search(current_app.config["SEARCH_INDEX_DIR"], request.args.get("q", ""),
                   filters=current_filters(),
                   sort=sort or request.args.get("sort", "relevance"),
-                  page=int(page) if page.isdigit() else 1,
+                  page=int(page) if page.isdecimal() else 1,  # "²".isdigit(), int fails
                   per_page=per_page or current_app.config["PAGE_SIZE"])
 
 
@@ -78,8 +79,8 @@ def feed():
     args = request.args.to_dict(flat=False)
     body = render_template(
         "search/feed.xml", rows=rows, updated=datetime.now(UTC).isoformat(timespec="seconds"),
-        self_url=url_for("search.feed", _external=True, **args),
-        html_url=url_for("search.index", _external=True, **args),
+        self_url=with_query(url_for("search.feed", _external=True), args),
+        html_url=with_query(url_for("search.index", _external=True), args),
         title=feed_title(request.args.get("q", ""), current_filters(), names))
     # One control character in a scraped summary would make the whole feed unreadable.
     return current_app.response_class(xml_safe(body), mimetype="application/atom+xml")
