@@ -51,6 +51,31 @@ def text_of(length: int, shape: str) -> str:
     return "\n".join(p for p in paragraphs if p)[:length].ljust(length, ".")
 
 
+PASSWORD = "bench passphrase, long enough"  # noqa: S105 - a throwaway account in a temp dir
+
+
+def signed_in(app, username: str, role: str):
+    """A client signed in through the real forms; an editor enrols an authenticator."""
+    import pyotp
+
+    from tracker import accounts
+    from tracker.db import session_scope
+
+    secret = None
+    with app.app_context(), session_scope() as s:
+        user = accounts.get_user(s, username) or accounts.add_user(s, username, PASSWORD, role)
+        if role != "viewer" and not user.totp_secret:
+            secret = accounts.new_totp_secret()
+            accounts.enrol_totp(s, user, secret, pyotp.TOTP(secret).at(time.time() - 30),
+                                app.config["SECRET_KEY"])
+    client = app.test_client()
+    response = client.post("/login", data={"username": username, "password": PASSWORD})
+    if secret:
+        response = client.post("/login/code", data={"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 302, "could not sign in"
+    return client
+
+
 def build(letters: int, shape: str) -> str:
     """Load the samples and `letters` synthetic letters; post the largest brief; its URL."""
     from sqlmodel import Session
@@ -81,7 +106,8 @@ def build(letters: int, shape: str) -> str:
                 for n in range(letters)], Tally())
             session.commit()
         engine.dispose()
-    client = app.test_client()
+    client = signed_in(app, "bench-editor", "editor")
+    signed_in(app, "bench-reader", "viewer")  # the account the export processes use
     url = client.post("/briefs/", data={"title": "T" * FIELD_LIMITS["title"],
                                         "subject": f"state|{SUBJECT}"}).location
     fields = {k: text_of(FIELD_LIMITS[k], shape) for k in ("context", "talking_points",
@@ -95,7 +121,8 @@ def child(url: str, fmt: str) -> None:
     """In a fresh process: export once (rendered), then again (from the cache)."""
     from tracker import create_app
 
-    client = create_app({"TESTING": True}).test_client()
+    client = signed_in(create_app({"TESTING": True, "WTF_CSRF_ENABLED": False}),
+                       "bench-reader", "viewer")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     timings = []
     for _ in range(2):
