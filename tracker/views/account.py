@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -54,6 +55,7 @@ def _complete(user: User, method: str, next_: str | None = None):
     session.clear()  # a fresh cookie at every sign-in: nothing carried over
     session["sid"] = token
     session.permanent = True
+    g.user = user  # a page rendered in this same request (the recovery codes) shows it
     log("login", user=user, detail=method)
     db.commit()
     return redirect(target)
