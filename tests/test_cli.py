@@ -72,3 +72,29 @@ def test_cli_without_secret_key_help_works_and_commands_say_why(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: SECRET_KEY") and "token_hex(32)" in line
+
+
+def test_cli_version_names_geneva_tracker_python_and_flask():
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0, result.output
+    first, python, flask = result.output.splitlines()
+    assert first.startswith("Geneva Tracker ") and first != "Geneva Tracker "
+    assert python.startswith("Python 3.") and flask.startswith("Flask 3.")
+
+
+def test_cli_help_hides_flasks_app_and_env_file_options(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("TRACKER_TESTING", "true")
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "--version" in result.output and "load-samples" in result.output
+    assert "--env-file" not in result.output and "--app" not in result.output
+    assert CliRunner().invoke(main, ["--app", "other:app", "routes"]).exit_code == 2

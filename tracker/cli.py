@@ -1,9 +1,11 @@
 """The `tracker` command: thin wrappers over functions the tests also call."""
 
+import platform
 import sys
 import time
 from contextlib import contextmanager
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -366,8 +368,36 @@ def _create_app():
         raise click.ClickException(str(exc)) from None
 
 
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+def _show_version(ctx, _param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"Geneva Tracker {_version('geneva-tracker')}\n"
+               f"Python {platform.python_version()}\n"
+               f"Flask {_version('flask')}")
+    ctx.exit()
+
+
+_version_option = click.Option(
+    ["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+    help="Show the versions of Geneva Tracker, Python and Flask.")
+
+
 class TrackerGroup(FlaskGroup):
     """The `tracker` command: its help lists the commands even when the app cannot start."""
+
+    def __init__(self, **extra):
+        super().__init__(add_version_option=False, load_dotenv=False, **extra)
+        # Flask's --app would load another application and --env-file another settings
+        # file; the tracker is one app, configured by instance/config.py and TRACKER_*.
+        self.params = [p for p in self.params if p.name not in ("app", "env_file")]
+        self.params.append(_version_option)
 
     def list_commands(self, ctx):
         try:
@@ -379,7 +409,7 @@ class TrackerGroup(FlaskGroup):
         return super().list_commands(ctx)
 
 
-main = TrackerGroup(create_app=_create_app, load_dotenv=False,
+main = TrackerGroup(create_app=_create_app,
                     help="Geneva Tracker: scrape UN sources, search, and serve the web UI.")
 for _command in (*COMMANDS, init_db_command):
     main.add_command(_command)
