@@ -73,7 +73,8 @@ def _update_search_index(session, tally):
         click.echo(f"search index not updated: {exc} Run `tracker reindex` later.", err=True)
         return
     if n:
-        click.echo(f"search index: {n} items written", err=True)
+        click.echo(f"Search index: {n} {'entry' if n == 1 else 'entries'} written (one for "
+                   "each communication and resolution this run changed).", err=True)
 
 
 @click.command("reindex")
@@ -88,7 +89,8 @@ def reindex_command():
             n = rebuild_index(current_app.config["SEARCH_INDEX_DIR"], session)
     except IndexBusy as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Indexed {n} items in {time.perf_counter() - start:.1f} s.")
+    click.echo(f"Search index rebuilt: {n} entries (one for each communication and "
+               f"resolution) in {time.perf_counter() - start:.1f} s.")
 
 
 @click.command("add-scheme")
