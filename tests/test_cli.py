@@ -1,8 +1,11 @@
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import click
+import pytest
 from flask.cli import FlaskGroup, ScriptInfo
 
 
@@ -98,3 +101,19 @@ def test_cli_help_hides_flasks_app_and_env_file_options(tmp_path, monkeypatch):
     assert "--version" in result.output and "load-samples" in result.output
     assert "--env-file" not in result.output and "--app" not in result.output
     assert CliRunner().invoke(main, ["--app", "other:app", "routes"]).exit_code == 2
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], "tracker run --host 127.0.0.1 --port 5000"),
+    (["PORT=5001"], "tracker run --host 127.0.0.1 --port 5001"),
+    (["HOST=0.0.0.0", "PORT=8080"], "tracker run --host 0.0.0.0 --port 8080"),
+])
+def test_make_run_serves_on_the_chosen_host_and_port(args, expected):
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "MAKEFLAGS")}
+    # -n prints the commands without running them (no install, no server)
+    result = subprocess.run(["make", "-n", "--no-print-directory", "run", *args], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith(expected)
