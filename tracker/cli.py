@@ -179,14 +179,29 @@ def formats_command():
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="Samples folder (default: the SAMPLES_DIR setting, ../shared/samples).")
 def load_samples_command(folder):
-    """Import the sample data in ../shared/samples through the normal importers."""
+    """Import the sample data in ../shared/samples, or the real UN snapshot that ships
+    with the tracker when there is none."""
     from tracker.importers import sample_files
+    from tracker.snapshot import SNAPSHOT_DIR, snapshot_files
 
-    folder = folder or current_app.config.get("SAMPLES_DIR")
-    if not folder or not Path(folder).is_dir():
-        click.echo("No samples folder found; nothing to load.")
-        return
-    files = sample_files(Path(folder))
+    if folder is not None:  # a folder asked for by name must be there
+        if not folder.is_dir():
+            raise click.ClickException(f"no samples folder at {folder}")
+        files = sample_files(folder)
+        if not files:
+            raise click.ClickException(f"no sample files in {folder} (looked for "
+                                       "ohchr/*.json and un_resolutions/unbisnet_*.csv)")
+    else:
+        folder = current_app.config.get("SAMPLES_DIR")
+        files = sample_files(Path(folder)) if folder and Path(folder).is_dir() else []
+        if not files:
+            where = f"No sample files in {folder}" if folder else "No samples folder"
+            click.echo(f"{where}: loading the small snapshot of real UN data that "
+                       "ships with the tracker (SOURCE.md beside it says where it comes from).")
+            click.echo("It is not kept up to date: fetch current data with `tracker scrape "
+                       "communications` and `tracker scrape undl --query …`, or import "
+                       "downloaded files with `tracker import FILE…`.")
+            folder, files = SNAPSHOT_DIR, snapshot_files()
     click.echo(f"Loading {len(files)} sample files from {folder}")
     _import(files)
 

@@ -1,0 +1,56 @@
+"""The real UN snapshot that ships for a first run."""
+
+from sqlmodel import Session, select
+
+from tracker.db import get_engine
+from tracker.models import Draft, Resolution
+from tracker.snapshot import SNAPSHOT_DIR, snapshot_files
+
+
+def test_snapshot_is_small_and_every_file_has_its_source_noted():
+    files = snapshot_files()
+    assert [p.relative_to(SNAPSHOT_DIR).as_posix() for p in files] == [
+        "ohchr/trunorth_latestreports_2026-07-12.json",
+        "un_resolutions/unbisnet_draft_authors_subset.csv",
+        "un_resolutions/unbisnet_draft_resolutions_subset.csv"]
+    assert sum(p.stat().st_size for p in SNAPSHOT_DIR.rglob("*") if p.is_file()) < 300_000
+    source = (SNAPSHOT_DIR / "SOURCE.md").read_text(encoding="utf-8")
+    for path in files:
+        assert path.name in source
+    for origin in ("https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
+                   "c3b24eb778e035cb236a60ab1d4e13dde8b2d4cf", "2026-07-12",
+                   "626c206ceb7c097683496591f09b9505952801f5", "2015-08-28"):
+        assert origin in source
+
+
+def test_snapshot_keeps_no_field_invented_by_the_third_party_scraper():
+    text = (SNAPSHOT_DIR / "ohchr" / "trunorth_latestreports_2026-07-12.json").read_text(
+        encoding="utf-8")
+    assert '"ref": "AUS 2/2026"' in text
+    assert "named_companies" not in text and '"topic"' not in text
+
+
+def test_load_samples_without_samples_loads_the_snapshot(app, runner, tmp_path):
+    app.config["SAMPLES_DIR"] = str(tmp_path / "no-samples-here")
+    result = runner.invoke(args=["load-samples"])
+    assert result.exit_code == 0, result.output
+    assert f"No sample files in {tmp_path / 'no-samples-here'}: loading the small snapshot" in (
+        result.output)
+    assert "tracker scrape communications" in result.output
+    assert "89 new," in result.output and "0 failed;" in result.output
+    with app.app_context(), Session(get_engine()) as s:
+        assert s.exec(select(Resolution).where(Resolution.symbol == "A/RES/68/181")).one()
+        assert s.exec(select(Draft).where(Draft.symbol.startswith("A/HRC/27/L."))).first()
+    again = runner.invoke(args=["load-samples"])  # `make run` loads it on every start
+    assert again.exit_code == 0 and "0 new," in again.output and "0 failed;" in again.output
+
+
+def test_load_samples_named_folder_missing_or_empty_fails_in_one_line(runner, tmp_path):
+    missing = tmp_path / "nonexistent"
+    result = runner.invoke(args=["load-samples", "--dir", str(missing)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no samples folder at {missing}\n"
+    result = runner.invoke(args=["load-samples", "--dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: no sample files in {tmp_path} (looked for")
+    assert result.output.count("\n") == 1
