@@ -31,13 +31,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, security, views
+    from tracker import auth, cli, db, i18n, security, snapshot, views
 
     security.init_app(app)  # first: checks the secret key, and its request hook runs first
     db.init_app(app)
     auth.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token
     i18n.init_app(app)
+    snapshot.init_app(app)
     views.init_app(app)
     cli.init_app(app)
     return app
