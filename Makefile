@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
+# Where `make run` serves: `make run PORT=5001`, or HOST=0.0.0.0 to be reached from other
+# machines (add their name for this one to TRUSTED_HOSTS).
+HOST ?= 127.0.0.1
+PORT ?= 5000
 
 .PHONY: install system-deps run test lint bench clean translations lock audit
 
@@ -30,7 +34,7 @@ run: install system-deps instance/config.py
 	$(BIN)/tracker reindex
 	@$(BIN)/tracker user list | grep -q . || echo "No accounts yet. Briefs need one: \
 		$(BIN)/tracker user add NAME --role admin"
-	$(BIN)/tracker run --host 127.0.0.1 --port 5000
+	$(BIN)/tracker run --host $(HOST) --port $(PORT)
 
 # System packages from Debian: Chromium for the browser tests (no browser download),
 # Pango for WeasyPrint's PDFs, Cairo for chart images in DOCX, poppler for PDF previews.

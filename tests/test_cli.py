@@ -1,8 +1,11 @@
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import click
+import pytest
 from flask.cli import FlaskGroup, ScriptInfo
 
 
@@ -72,3 +75,45 @@ def test_cli_without_secret_key_help_works_and_commands_say_why(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: SECRET_KEY") and "token_hex(32)" in line
+
+
+def test_cli_version_names_geneva_tracker_python_and_flask():
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0, result.output
+    first, python, flask = result.output.splitlines()
+    assert first.startswith("Geneva Tracker ") and first != "Geneva Tracker "
+    assert python.startswith("Python 3.") and flask.startswith("Flask 3.")
+
+
+def test_cli_help_hides_flasks_app_and_env_file_options(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    monkeypatch.setenv("TRACKER_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("TRACKER_TESTING", "true")
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "--version" in result.output and "load-samples" in result.output
+    assert "--env-file" not in result.output and "--app" not in result.output
+    assert CliRunner().invoke(main, ["--app", "other:app", "routes"]).exit_code == 2
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], "tracker run --host 127.0.0.1 --port 5000"),
+    (["PORT=5001"], "tracker run --host 127.0.0.1 --port 5001"),
+    (["HOST=0.0.0.0", "PORT=8080"], "tracker run --host 0.0.0.0 --port 8080"),
+])
+def test_make_run_serves_on_the_chosen_host_and_port(args, expected):
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "MAKEFLAGS")}
+    # -n prints the commands without running them (no install, no server)
+    result = subprocess.run(["make", "-n", "--no-print-directory", "run", *args], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith(expected)

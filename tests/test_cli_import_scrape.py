@@ -34,10 +34,10 @@ def test_cli_import_every_format_with_closing_line(runner, app, tmp_path):
     result = runner.invoke(args=["import", *map(str, files)])
     assert result.exit_code == 1, result.output  # three records failed: a script must hear it
     last = result.output.strip().splitlines()[-1]
-    assert last.startswith("saved ") and "unmatched names 1" in last
+    assert last.startswith("Records read") and "1 printed names matched no State" in last
     assert "unmatched name: 'Atlantis'" in result.output
     # the record without 191, table row 27/99, and the real report's cut-short vote list
-    assert "failed 3" in last
+    assert "3 failed (not stored;" in last
     with app.app_context(), Session(get_engine()) as s:
         assert s.exec(select(Vote).where(Vote.symbol == "A/RES/72/999")).one().yes == 3
         casts = {c.raw_name: c.iso3 for c in s.exec(select(VoteCast))}
@@ -58,7 +58,7 @@ def test_cli_import_unknown_format_clear_message(runner, tmp_path):
 def test_cli_import_changed_layout_counts_failed_and_stores_nothing(runner, app):
     page = FIXTURES / "ohchr" / "communicationsent_layout_changed_reconstructed.html"
     result = runner.invoke(args=["import", str(page)])
-    assert "failed 1" in result.output
+    assert "1 failed" in result.output
     assert "layout changed" in result.output
     with app.app_context(), Session(get_engine()) as s:
         assert s.exec(select(Communication)).all() == []
@@ -68,7 +68,7 @@ def test_cli_import_changed_layout_counts_failed_and_stores_nothing(runner, app)
 def test_cli_load_samples(runner):
     result = runner.invoke(args=["load-samples"])
     assert result.exit_code == 0, result.output
-    assert "failed 0, unmatched names 0" in result.output
+    assert "0 failed; 0 printed names matched no State." in result.output
 
 
 def test_cli_scrape_offline_missing_page_is_clear(runner, tmp_path):
@@ -141,7 +141,7 @@ def test_scrape_killed_mid_run_resumes_to_same_database(app, tmp_path, httpserve
     cmd, env = _scrape_cmd(app, tmp_path, server.url)
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "saved 6" in done.stdout
+    assert "6 new," in done.stdout
     expected = _snapshot(app)
     assert len(expected[0]) == 6
 
@@ -237,7 +237,7 @@ def test_cli_import_hrc_terms_and_members_on_a_day(runner, app, tmp_path):
                      "NOR,2025-01-01,2024-01-01\n")
     result = runner.invoke(args=["import", str(terms)])
     # Both real terms are in the shipped Council membership already: nothing new.
-    assert "unchanged 2" in result.output and "failed 2" in result.output
+    assert "2 unchanged" in result.output and "2 failed" in result.output
     assert "unknown ISO3 code 'XXX'" in result.output and "line 5" in result.output
     with app.app_context(), Session(get_engine()) as s:
         on_day = hrc_members_on(s, date(2023, 6, 1))
@@ -267,7 +267,7 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
     result = runner.invoke(args=["scrape", "undl", "--record", "900001", "--offline",
                                  str(saved)])
     assert result.exit_code == 1, result.output  # one record failed
-    assert "saved 1" in result.output and "failed 1" in result.output  # record without 191
+    assert "1 new," in result.output and "1 failed" in result.output  # record without 191
     result = runner.invoke(args=["scrape", "hrc-session", "27", "--offline", str(saved)])
     assert result.exit_code == 1, result.output  # row 27/99 failed
     with app.app_context(), Session(get_engine()) as s:

@@ -55,7 +55,7 @@ def test_import_hostile_files_fail_alone_with_file_and_line(runner, app, tmp_pat
     assert f"failed: {deep}: JSON nested too deeply to read" in out
     assert f"failed: {numbers} (record 3): expected an object, found int" in out
     assert f"failed: {null} (record 1): expected an object, found NoneType" in out
-    assert out.strip().splitlines()[-1].startswith("saved 1,")  # the last file still landed
+    assert "votes): 1 new," in out.strip().splitlines()[-1]  # the last file still landed
     assert _count(app) == 1
     with app.app_context(), Session(get_engine()) as s:
         assert s.exec(select(ScrapeRun)).one().status == "partial"
@@ -180,7 +180,7 @@ def test_reindex_keeps_what_an_import_wrote_while_it_ran(app, tmp_path, monkeypa
         if ids is None:  # the rebuild's read of every communication is done
             done = subprocess.run([*command, str(meanwhile)], env=env, capture_output=True,
                                   text=True)
-            assert "search index: 1 items written" in done.stderr, done.stderr
+            assert "Search index: 1 entry written" in done.stderr, done.stderr
 
     monkeypatch.setattr(search_module, "communication_docs", read_then_import_elsewhere)
     with app.app_context(), Session(get_engine()) as s:

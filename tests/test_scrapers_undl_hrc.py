@@ -268,7 +268,7 @@ def test_cli_import_real_mojibake_file_warns_and_stores(runner, app):
     assert f"warning: {FIXTURES / 'undl' / RAW}: repaired mojibake in 6 record(s)" in (
         result.output)
     assert "failed: warning" not in result.output
-    assert "failed 0" in result.output.strip().splitlines()[-1]
+    assert "0 failed;" in result.output.strip().splitlines()[-1]
     with app.app_context(), Session(get_engine()) as s:
         assert s.exec(select(Draft).where(Draft.symbol == "A/C.3/78/L.30/Rev.1")).one()
         civ = s.exec(select(Sponsorship).where(Sponsorship.family == "A/C.3/78/L.30",

@@ -250,6 +250,31 @@ T = {
     "Recorded votes": ("Votaciones registradas", "Votes enregistrés"),
     "Human Rights Council membership": ("Membresía en el Consejo de Derechos Humanos",
                                         "Membre du Conseil des droits de l'homme"),
+    # First run: nothing, or only the shipped snapshot, in the database
+    "No data yet": ("Todavía no hay datos", "Pas encore de données"),
+    "Sample data only": ("Solo datos de muestra", "Données d'exemple seulement"),
+    "The tracker holds no communications or resolutions yet.": (
+        "La herramienta todavía no contiene comunicaciones ni resoluciones.",
+        "L'outil ne contient encore aucune communication ni résolution."),
+    "What you see is a small, incomplete selection of real UN data that ships with the "
+    "tracker. It is not kept up to date.": (
+        "Lo que ve es una pequeña selección incompleta de datos reales de la ONU que se "
+        "incluye con la herramienta. No se mantiene actualizada.",
+        "Ce que vous voyez est une petite sélection incomplète de données réelles de l'ONU "
+        "fournie avec l'outil. Elle n'est pas tenue à jour."),
+    "To fetch current data, run one of these commands in the tracker’s folder:": (
+        "Para obtener datos actuales, ejecute uno de estos comandos en la carpeta de la "
+        "herramienta:",
+        "Pour obtenir des données à jour, lancez l'une de ces commandes dans le dossier de "
+        "l'outil :"),
+    "the letters the Special Procedures published most recently": (
+        "las cartas que los Procedimientos Especiales publicaron más recientemente",
+        "les lettres que les procédures spéciales ont publiées le plus récemment"),
+    "drafts, resolutions and votes from the UN Digital Library": (
+        "proyectos, resoluciones y votaciones de la Biblioteca Digital de la ONU",
+        "projets, résolutions et votes de la Bibliothèque numérique de l'ONU"),
+    "files you downloaded from these sites": ("archivos que descargó de estos sitios",
+                                              "fichiers que vous avez téléchargés sur ces sites"),
 }
 PLURALS = {"%(num)d event": (("%(num)d evento", "%(num)d eventos"),
                              ("%(num)d événement", "%(num)d événements")),

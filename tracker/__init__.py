@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, limits, security, views
+    from tracker import auth, cli, db, i18n, limits, security, snapshot, views
 
     security.init_app(app)  # first: checks the secret key, and its request hook runs first
     db.init_app(app)
@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limits.init_app(app)
     CSRFProtect(app)  # every form that changes something carries a token
     i18n.init_app(app)
+    snapshot.init_app(app)
     views.init_app(app)
     cli.init_app(app)
     return app

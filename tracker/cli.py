@@ -1,9 +1,11 @@
 """The `tracker` command: thin wrappers over functions the tests also call."""
 
+import platform
 import sys
 import time
 from contextlib import contextmanager
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -71,7 +73,8 @@ def _update_search_index(session, tally):
         click.echo(f"search index not updated: {exc} Run `tracker reindex` later.", err=True)
         return
     if n:
-        click.echo(f"search index: {n} items written", err=True)
+        click.echo(f"Search index: {n} {'entry' if n == 1 else 'entries'} written (one for "
+                   "each communication and resolution this run changed).", err=True)
 
 
 @click.command("reindex")
@@ -86,7 +89,8 @@ def reindex_command():
             n = rebuild_index(current_app.config["SEARCH_INDEX_DIR"], session)
     except IndexBusy as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Indexed {n} items in {time.perf_counter() - start:.1f} s.")
+    click.echo(f"Search index rebuilt: {n} entries (one for each communication and "
+               f"resolution) in {time.perf_counter() - start:.1f} s.")
 
 
 @click.command("add-scheme")
@@ -175,14 +179,29 @@ def formats_command():
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="Samples folder (default: the SAMPLES_DIR setting, ../shared/samples).")
 def load_samples_command(folder):
-    """Import the sample data in ../shared/samples through the normal importers."""
+    """Import the sample data in ../shared/samples, or the real UN snapshot that ships
+    with the tracker when there is none."""
     from tracker.importers import sample_files
+    from tracker.snapshot import SNAPSHOT_DIR, snapshot_files
 
-    folder = folder or current_app.config.get("SAMPLES_DIR")
-    if not folder or not Path(folder).is_dir():
-        click.echo("No samples folder found; nothing to load.")
-        return
-    files = sample_files(Path(folder))
+    if folder is not None:  # a folder asked for by name must be there
+        if not folder.is_dir():
+            raise click.ClickException(f"no samples folder at {folder}")
+        files = sample_files(folder)
+        if not files:
+            raise click.ClickException(f"no sample files in {folder} (looked for "
+                                       "ohchr/*.json and un_resolutions/unbisnet_*.csv)")
+    else:
+        folder = current_app.config.get("SAMPLES_DIR")
+        files = sample_files(Path(folder)) if folder and Path(folder).is_dir() else []
+        if not files:
+            where = f"No sample files in {folder}" if folder else "No samples folder"
+            click.echo(f"{where}: loading the small snapshot of real UN data that "
+                       "ships with the tracker (SOURCE.md beside it says where it comes from).")
+            click.echo("It is not kept up to date: fetch current data with `tracker scrape "
+                       "communications` and `tracker scrape undl --query …`, or import "
+                       "downloaded files with `tracker import FILE…`.")
+            folder, files = SNAPSHOT_DIR, snapshot_files()
     click.echo(f"Loading {len(files)} sample files from {folder}")
     _import(files)
 
@@ -366,8 +385,36 @@ def _create_app():
         raise click.ClickException(str(exc)) from None
 
 
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+def _show_version(ctx, _param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"Geneva Tracker {_version('geneva-tracker')}\n"
+               f"Python {platform.python_version()}\n"
+               f"Flask {_version('flask')}")
+    ctx.exit()
+
+
+_version_option = click.Option(
+    ["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+    help="Show the versions of Geneva Tracker, Python and Flask.")
+
+
 class TrackerGroup(FlaskGroup):
     """The `tracker` command: its help lists the commands even when the app cannot start."""
+
+    def __init__(self, **extra):
+        super().__init__(add_version_option=False, load_dotenv=False, **extra)
+        # Flask's --app would load another application and --env-file another settings
+        # file; the tracker is one app, configured by instance/config.py and TRACKER_*.
+        self.params = [p for p in self.params if p.name not in ("app", "env_file")]
+        self.params.append(_version_option)
 
     def list_commands(self, ctx):
         try:
@@ -379,7 +426,7 @@ class TrackerGroup(FlaskGroup):
         return super().list_commands(ctx)
 
 
-main = TrackerGroup(create_app=_create_app, load_dotenv=False,
+main = TrackerGroup(create_app=_create_app,
                     help="Geneva Tracker: scrape UN sources, search, and serve the web UI.")
 for _command in (*COMMANDS, init_db_command):
     main.add_command(_command)

@@ -47,7 +47,8 @@ SETTINGS = [
             "means instance/exports; safe to empty at any time."),
     Setting("SAMPLES_DIR", None,
             "Folder of sample data loaded by `tracker load-samples`. Empty means ../shared/samples "
-            "beside the checkout, when present."),
+            "beside the checkout, when present; without samples, the command loads the "
+            "snapshot in tracker/data/snapshot."),
     Setting("MAX_IMPORT_BYTES", 50_000_000,
             "Largest file `tracker import` reads; a bigger one is refused before reading "
             "(a file takes about 2.5 times its size in memory while parsed)."),

@@ -104,10 +104,16 @@ class Tally:
         return "partial" if self.failed else "finished"
 
     def summary(self) -> str:
+        """Say in plain words what became of the records read (one line, for logs)."""
         reasons = "; ".join(f"{n} {r}" for r, n in self.skip_reasons.most_common())
-        return (f"saved {self.saved}, updated {self.updated}, unchanged {self.unchanged}, "
-                f"skipped {self.skipped}{f' ({reasons})' if reasons else ''}, "
-                f"failed {self.failed}, unmatched names {len(self.unmatched)}")
+        failed = " (not stored; each is listed with its reason)" if self.failed else ""
+        unmatched = " (each is listed)" if self.unmatched else ""
+        return (f"Records read (communications, drafts, resolutions, votes): "
+                f"{self.saved} new, {self.updated} updated with changes, "
+                f"{self.unchanged} unchanged (already stored as read), "
+                f"{self.skipped} skipped as not for the tracker"
+                f"{f' ({reasons})' if reasons else ''}, {self.failed} failed{failed}; "
+                f"{len(self.unmatched)} printed names matched no State{unmatched}.")
 
 
 def start_run(session: Session, kind: str, target: str = "") -> ScrapeRun:
