@@ -275,6 +275,428 @@ T = {
         "projets, résolutions et votes de la Bibliothèque numérique de l'ONU"),
     "files you downloaded from these sites": ("archivos que descargó de estos sitios",
                                               "fichiers que vous avez téléchargés sur ces sites"),
+    # The 404 and other error pages (tracker/views/errors.py) and our own reasons
+    "Bad request": ("Solicitud incorrecta", "Requête incorrecte"),
+    "The site could not understand this request.": (
+        "El sitio no pudo entender esta solicitud.",
+        "Le site n'a pas pu comprendre cette requête."),
+    "Sign-in needed": ("Inicio de sesión necesario", "Connexion nécessaire"),
+    "Sign in to see this page.": ("Inicie sesión para ver esta página.",
+                                  "Connectez-vous pour voir cette page."),
+    "Not allowed": ("No permitido", "Non autorisé"),
+    "Your account does not give access to this page.": (
+        "Su cuenta no da acceso a esta página.",
+        "Votre compte ne donne pas accès à cette page."),
+    "Page not found": ("Página no encontrada", "Page introuvable"),
+    "There is no page at this address. Check the address, or start again from the list of "
+    "communications.": (
+        "No hay ninguna página en esta dirección. Compruebe la dirección o vuelva a empezar "
+        "desde la lista de comunicaciones.",
+        "Il n'y a pas de page à cette adresse. Vérifiez l'adresse, ou repartez de la liste des "
+        "communications."),
+    "Method not allowed": ("Método no permitido", "Méthode non autorisée"),
+    "This page cannot be used that way.": ("Esta página no se puede usar de ese modo.",
+                                           "Cette page ne s'utilise pas ainsi."),
+    "Too large": ("Demasiado grande", "Trop volumineux"),
+    "What was sent is larger than this site accepts. Nothing was saved.": (
+        "Lo enviado supera lo que este sitio acepta. No se guardó nada.",
+        "L'envoi dépasse ce que ce site accepte. Rien n'a été enregistré."),
+    "Address too long": ("Dirección demasiado larga", "Adresse trop longue"),
+    "The address is longer than this site accepts.": (
+        "La dirección es más larga de lo que este sitio acepta.",
+        "L'adresse est plus longue que ce que ce site accepte."),
+    "Too many requests": ("Demasiadas solicitudes", "Trop de requêtes"),
+    "Too many requests in a short time. Wait a minute and try again.": (
+        "Demasiadas solicitudes en poco tiempo. Espere un minuto y vuelva a intentarlo.",
+        "Trop de requêtes en peu de temps. Patientez une minute et réessayez."),
+    "Server error": ("Error del servidor", "Erreur du serveur"),
+    "Something went wrong on the server. The error has been logged; try again later.": (
+        "Algo falló en el servidor. El error quedó registrado; vuelva a intentarlo más tarde.",
+        "Un problème est survenu sur le serveur. L'erreur a été consignée ; réessayez plus "
+        "tard."),
+    "The form expired or came from another page. Go back, reload the page and send it again.": (
+        "El formulario caducó o procede de otra página. Vuelva atrás, recargue la página y "
+        "envíelo de nuevo.",
+        "Le formulaire a expiré ou provient d'une autre page. Revenez en arrière, rechargez la "
+        "page et renvoyez-le."),
+    "Your role does not give access to this page.": (
+        "Su función no da acceso a esta página.", "Votre rôle ne donne pas accès à cette page."),
+    "Sign in first.": ("Inicie sesión primero.", "Connectez-vous d'abord."),
+    "What was sent is larger than the %(mb)s MB this site accepts. Nothing was saved.": (
+        "Lo enviado supera los %(mb)s MB que este sitio acepta. No se guardó nada.",
+        "L'envoi dépasse les %(mb)s Mo que ce site accepte. Rien n'a été enregistré."),
+    "The address is too long: at most %(n)s characters after the “?”.": (
+        "La dirección es demasiado larga: como máximo %(n)s caracteres después del «?».",
+        "L'adresse est trop longue : au plus %(n)s caractères après le « ? »."),
+    "Too many values for “%(name)s” (%(n)s): at most %(limit)d in one search.": (
+        "Demasiados valores para «%(name)s» (%(n)s): como máximo %(limit)d en una búsqueda.",
+        "Trop de valeurs pour « %(name)s » (%(n)s) : au plus %(limit)d par recherche."),
+    "The request contains a NUL character (%%00), which no address or form of this site "
+    "uses.": (
+        "La solicitud contiene un carácter NUL (%%00), que ninguna dirección ni formulario de "
+        "este sitio usa.",
+        "La requête contient un caractère NUL (%%00), qu'aucune adresse ni aucun formulaire de "
+        "ce site n'utilise."),
+    "%(field)s=%(value)s is not a date (use YYYY-MM-DD).": (
+        "%(field)s=%(value)s no es una fecha (use AAAA-MM-DD).",
+        "%(field)s=%(value)s n'est pas une date (utilisez AAAA-MM-JJ)."),
+    "page must be a whole number from 1.": ("page debe ser un número entero desde 1.",
+                                            "page doit être un nombre entier à partir de 1."),
+    "No brief with that number.": ("No hay ninguna nota informativa con ese número.",
+                                   "Aucune note d'information ne porte ce numéro."),
+    "No such version.": ("No existe esa versión.", "Cette version n'existe pas."),
+    "No communication with that number.": ("No hay ninguna comunicación con ese número.",
+                                           "Aucune communication ne porte ce numéro."),
+    "No resolution with that symbol in the database.": (
+        "No hay ninguna resolución con esa signatura en la base de datos.",
+        "Aucune résolution ne porte cette cote dans la base de données."),
+    "No region scheme by that name.": ("No hay ningún esquema regional con ese nombre.",
+                                       "Aucun découpage régional ne porte ce nom."),
+    "No State with that code.": ("No hay ningún Estado con ese código.",
+                                 "Aucun État ne porte ce code."),
+    # One communication (templates/communications/show.html)
+    "Date": ("Fecha", "Date"),
+    "not given": ("no consta", "non précisé"),
+    "Addressee": ("Destinatario", "Destinataire"),
+    "not a State": ("no es un Estado", "pas un État"),
+    "Mandates": ("Mandatos", "Mandats"),
+    "label not yet verified": ("nombre aún no verificado", "intitulé pas encore vérifié"),
+    "Alleged victims": ("Presuntas víctimas", "Victimes présumées"),
+    "Language of the summary": ("Idioma del resumen", "Langue du résumé"),
+    "unknown": ("desconocido", "inconnue"),
+    "Reply of %(date)s": ("Respuesta del %(date)s", "Réponse du %(date)s"),
+    "Reply, date unknown": ("Respuesta, fecha desconocida", "Réponse, date inconnue"),
+    "No reply published yet": ("Aún no se ha publicado ninguna respuesta",
+                               "Aucune réponse publiée pour l'instant"),
+    "Sources": ("Fuentes", "Sources"),
+    "The letter (UN site)": ("La carta (sitio de la ONU)", "La lettre (site de l'ONU)"),
+    "Listing it was read from": ("Lista de la que se leyó", "Liste d'où elle a été lue"),
+    "Summary": ("Resumen", "Résumé"),
+    "No summary.": ("Sin resumen.", "Pas de résumé."),
+    "Coding": ("Codificación", "Codage"),
+    "Question": ("Pregunta", "Question"),
+    "Answer": ("Respuesta", "Réponse"),
+    "Coded by": ("Codificado por", "Codé par"),
+    "When": ("Cuándo", "Quand"),
+    "not yet coded": ("aún sin codificar", "pas encore codé"),
+    "The same case, sent to other addressees": ("El mismo caso, enviado a otros destinatarios",
+                                                "Le même cas, envoyé à d'autres destinataires"),
+    "Sent the same day": ("Enviadas el mismo día", "Envoyées le même jour"),
+    "Sharing the most mandates": ("Con más mandatos en común",
+                                  "Ayant le plus de mandats en commun"),
+    "Concerns women human rights defenders": ("Se refiere a defensoras de derechos humanos",
+                                              "Concerne des défenseures des droits humains"),
+    "Attack types": ("Tipos de ataque", "Types d'attaque"),
+    "Perpetrator": ("Autor", "Auteur"),
+    "Companies and other non-State addressees": (
+        "Empresas y otros destinatarios no estatales",
+        "Entreprises et autres destinataires non étatiques"),
+    # Briefs: subject kinds
+    "A mandate": ("Un mandato", "Un mandat"),
+    "A State": ("Un Estado", "Un État"),
+    "A region": ("Una región", "Une région"),
+    "A resolution": ("Una resolución", "Une résolution"),
+    # Data quality: why a name did not resolve
+    "not a State's name (note or title text)": (
+        "no es el nombre de un Estado (texto de una nota o de un título)",
+        "pas un nom d'État (texte d'une note ou d'un titre)"),
+    "part of a State's name, cut off by the printed list": (
+        "parte del nombre de un Estado, cortado en la lista impresa",
+        "partie d'un nom d'État, coupé par la liste imprimée"),
+    "misspelling too far from, or too close to, more than one State": (
+        "error ortográfico demasiado lejano de un Estado, o demasiado cercano a varios",
+        "faute d'orthographe trop éloignée d'un État, ou trop proche de plusieurs"),
+    "matches no State, group or body we know": (
+        "no coincide con ningún Estado, grupo u órgano conocido",
+        "ne correspond à aucun État, groupe ou organe connu"),
+    # Vocabulary from the data (tracker/vocabulary.py): codes
+    "Allegation letter": ("Carta de denuncia", "Lettre d'allégation"),
+    "Urgent appeal": ("Llamamiento urgente", "Appel urgent"),
+    "Other letter": ("Otra carta", "Autre lettre"),
+    "Joint allegation letter": ("Carta de denuncia conjunta", "Lettre d'allégation conjointe"),
+    "Joint urgent appeal": ("Llamamiento urgente conjunto", "Appel urgent conjoint"),
+    "Joint other letter": ("Otra carta conjunta", "Autre lettre conjointe"),
+    "yes": ("sí", "oui"),
+    "no": ("no", "non"),
+    "not coded": ("sin codificar", "non codé"),
+    "abstained": ("se abstuvo", "abstention"),
+    "did not vote": ("no votó", "n'a pas voté"),
+    "General Assembly": ("Asamblea General", "Assemblée générale"),
+    "Human Rights Council": ("Consejo de Derechos Humanos", "Conseil des droits de l'homme"),
+    "Commission on Human Rights": ("Comisión de Derechos Humanos",
+                                   "Commission des droits de l'homme"),
+    "English": ("inglés", "anglais"),
+    "French": ("francés", "français"),
+    "Spanish": ("español", "espagnol"),
+    "acknowledgement": ("acuse de recibo", "accusé de réception"),
+    "substantive": ("respuesta de fondo", "réponse sur le fond"),
+    "confirmed": ("confirmado", "confirmé"),
+    "rejected": ("rechazado", "rejeté"),
+    "viewer": ("lector", "lecteur"),
+    "editor": ("editor", "éditeur"),
+    "administrator": ("administrador", "administrateur"),
+    "member": ("miembro", "membre"),
+    "observer": ("observador", "observateur"),
+    "participant": ("participante", "participant"),
+    # Region schemes (tracker/reference.py)
+    "UN regional groups": ("Grupos regionales de la ONU", "Groupes régionaux de l'ONU"),
+    "The five regional groups of Member States; each state counts in one group for elections. "
+    "Türkiye also takes part in Asia-Pacific; the United States sits in WEOG as an observer.": (
+        "Los cinco grupos regionales de Estados Miembros; cada Estado cuenta en un grupo a "
+        "efectos electorales. Türkiye también participa en el de Asia y el Pacífico; los Estados "
+        "Unidos forman parte del WEOG como observador.",
+        "Les cinq groupes régionaux d'États Membres ; chaque État compte dans un groupe pour les "
+        "élections. La Türkiye participe aussi au groupe Asie-Pacifique ; les États-Unis siègent "
+        "au WEOG en tant qu'observateur."),
+    "M49 regions": ("Regiones M49", "Régions M49"),
+    "The UN Statistics Division's geographic regions.": (
+        "Las regiones geográficas de la División de Estadística de las Naciones Unidas.",
+        "Les régions géographiques de la Division de statistique de l'ONU."),
+    "Regions of the SR on human rights defenders": (
+        "Regiones del Relator Especial sobre los defensores de los derechos humanos",
+        "Régions du Rapporteur spécial sur les défenseurs des droits de l'homme"),
+    "The five regions the Special Rapporteur on human rights defenders reports by. Membership "
+    "derived by the tracker from M49 sub-regions (the mandate publishes no list): MENA is "
+    "Northern Africa, Iran and Western Asia but the Caucasus, Cyprus and Türkiye.": (
+        "Las cinco regiones con las que informa el Relator Especial sobre los defensores de los "
+        "derechos humanos. La pertenencia la deduce el sistema de las subregiones M49 (el "
+        "mandato no publica ninguna lista): Oriente Medio y Norte de África comprende África "
+        "septentrional, el Irán y Asia occidental salvo el Cáucaso, Chipre y Türkiye.",
+        "Les cinq régions selon lesquelles rend compte le Rapporteur spécial sur les défenseurs "
+        "des droits de l'homme. L'appartenance est déduite par l'outil des sous-régions M49 (le "
+        "mandat ne publie aucune liste) : le Moyen-Orient et l'Afrique du Nord regroupent "
+        "l'Afrique du Nord, l'Iran et l'Asie occidentale sauf le Caucase, Chypre et la "
+        "Türkiye."),
+    # Groups (tracker/groups.py; the five regional groups also in tracker/data/states.csv),
+    # under the names of the UN's Department for General Assembly and Conference Management
+    "African Group": ("Grupo de los Estados de África", "Groupe des États d'Afrique"),
+    "Asia-Pacific Group": ("Grupo de los Estados de Asia y el Pacífico",
+                           "Groupe des États d'Asie et du Pacifique"),
+    "Eastern European Group": ("Grupo de los Estados de Europa Oriental",
+                               "Groupe des États d'Europe orientale"),
+    "GRULAC": ("Grupo de los Estados de América Latina y el Caribe",
+               "Groupe des États d'Amérique latine et des Caraïbes"),
+    "WEOG": ("Grupo de los Estados de Europa Occidental y otros Estados",
+             "Groupe des États d'Europe occidentale et autres États"),
+    "European Union": ("Unión Europea", "Union européenne"),
+    "Group of 77": ("Grupo de los 77", "Groupe des 77"),
+    "Arab Group": ("Grupo de los Estados Árabes", "Groupe des États arabes"),
+    "Organization of Islamic Cooperation": ("Organización de Cooperación Islámica",
+                                            "Organisation de la coopération islamique"),
+    "Non-Aligned Movement": ("Movimiento de Países No Alineados",
+                             "Mouvement des pays non alignés"),
+    "Economic Community of West African States": (
+        "Comunidad Económica de los Estados de África Occidental",
+        "Communauté économique des États de l'Afrique de l'Ouest"),
+    "Southern African Development Community": ("Comunidad de África Meridional para el "
+                                               "Desarrollo",
+                                               "Communauté de développement de l'Afrique "
+                                               "australe"),
+    "Group B (UNCTAD)": ("Grupo B (UNCTAD)", "Groupe B (CNUCED)"),
+    "Caribbean States": ("Estados del Caribe", "États des Caraïbes"),
+    "Nordic countries": ("Países nórdicos", "Pays nordiques"),
+    "Other States": ("Otros Estados", "Autres États"),
+    # Regions (tracker/data/states.csv): the UN Statistics Division's M49 names in Spanish
+    # and French, and the regions of the SR on human rights defenders
+    "Africa": ("África", "Afrique"),
+    "Americas": ("Américas", "Amériques"),
+    "Asia": ("Asia", "Asie"),
+    "Europe": ("Europa", "Europe"),
+    "Oceania": ("Oceanía", "Océanie"),
+    "Australia and New Zealand": ("Australia y Nueva Zelandia", "Australie et Nouvelle-Zélande"),
+    "Central Asia": ("Asia central", "Asie centrale"),
+    "Eastern Asia": ("Asia oriental", "Asie orientale"),
+    "Eastern Europe": ("Europa oriental", "Europe orientale"),
+    "Latin America and the Caribbean": ("América Latina y el Caribe",
+                                        "Amérique latine et Caraïbes"),
+    "Melanesia": ("Melanesia", "Mélanésie"),
+    "Micronesia": ("Micronesia", "Micronésie"),
+    "Northern Africa": ("África septentrional", "Afrique septentrionale"),
+    "Northern America": ("América septentrional", "Amérique septentrionale"),
+    "Northern Europe": ("Europa septentrional", "Europe septentrionale"),
+    "Polynesia": ("Polinesia", "Polynésie"),
+    "South-eastern Asia": ("Asia sudoriental", "Asie du Sud-Est"),
+    "Southern Asia": ("Asia meridional", "Asie du Sud"),
+    "Southern Europe": ("Europa meridional", "Europe méridionale"),
+    "Sub-Saharan Africa": ("África subsahariana", "Afrique subsaharienne"),
+    "Western Asia": ("Asia occidental", "Asie occidentale"),
+    "Western Europe": ("Europa occidental", "Europe occidentale"),
+    "Caribbean": ("Caribe", "Caraïbes"),
+    "Central America": ("Centroamérica", "Amérique centrale"),
+    "Eastern Africa": ("África oriental", "Afrique orientale"),
+    "Middle Africa": ("África central", "Afrique centrale"),
+    "South America": ("América del Sur", "Amérique du Sud"),
+    "Southern Africa": ("África meridional", "Afrique australe"),
+    "Western Africa": ("África occidental", "Afrique de l'Ouest"),
+    "Asia-Pacific": ("Asia y el Pacífico", "Asie-Pacifique"),
+    "Europe, North America and Central Asia": ("Europa, América del Norte y Asia Central",
+                                               "Europe, Amérique du Nord et Asie centrale"),
+    "Middle East and North Africa": ("Oriente Medio y Norte de África",
+                                     "Moyen-Orient et Afrique du Nord"),
+    # Mandates (tracker/data/mandates.csv): OHCHR's titles in Spanish and French, the site's
+    # short labels, and our abbreviations (RE/RS: Relator Especial, Rapporteur spécial)
+    "Special Rapporteur on the situation of human rights defenders": (
+        "Relator Especial sobre la situación de los defensores de los derechos humanos",
+        "Rapporteur spécial sur la situation des défenseurs des droits de l'homme"),
+    "human rights defenders": ("defensores de los derechos humanos",
+                               "défenseurs des droits de l'homme"),
+    "SR HRDs": ("RE defensores", "RS défenseurs"),
+    "Special Rapporteur on violence against women and girls, its causes and consequences": (
+        "Relator Especial sobre la violencia contra la mujer y la niña, sus causas y "
+        "consecuencias",
+        "Rapporteur spécial sur la violence contre les femmes et les filles, ses causes et ses "
+        "conséquences"),
+    "violence against women and girls": ("violencia contra la mujer y la niña",
+                                         "violence contre les femmes et les filles"),
+    "SR VAWG": ("RE violencia contra la mujer", "RS violence contre les femmes"),
+    "Working Group on Arbitrary Detention": ("Grupo de Trabajo sobre la Detención Arbitraria",
+                                             "Groupe de travail sur la détention arbitraire"),
+    "arbitrary Detention": ("detención arbitraria", "détention arbitraire"),
+    "WGAD": ("GTDA", "GTDA"),
+    "Special Rapporteur on the promotion and protection of the right to freedom of opinion and "
+    "expression": (
+        "Relator Especial sobre la promoción y protección del derecho a la libertad de opinión y "
+        "de expresión",
+        "Rapporteur spécial sur la promotion et la protection du droit à la liberté d'opinion et "
+        "d'expression"),
+    "freedom of opinion and expression": ("libertad de opinión y de expresión",
+                                          "liberté d'opinion et d'expression"),
+    "SR FoE": ("RE libertad de expresión", "RS liberté d'expression"),
+    "Special Rapporteur on the rights to freedom of peaceful assembly and of association": (
+        "Relator Especial sobre los derechos a la libertad de reunión pacífica y de asociación",
+        "Rapporteur spécial sur le droit de réunion pacifique et la liberté d'association"),
+    "freedom of peaceful assembly and of association": (
+        "libertad de reunión pacífica y de asociación",
+        "droit de réunion pacifique et liberté d'association"),
+    "SR FoAA": ("RE reunión y asociación", "RS réunion et association"),
+    "Working Group on Enforced or Involuntary Disappearances": (
+        "Grupo de Trabajo sobre las Desapariciones Forzadas o Involuntarias",
+        "Groupe de travail sur les disparitions forcées ou involontaires"),
+    "disappearances": ("desapariciones", "disparitions"),
+    "WGEID": ("GTDFI", "GTDFI"),
+    "Special Rapporteur on extrajudicial, summary or arbitrary executions": (
+        "Relator Especial sobre las ejecuciones extrajudiciales, sumarias o arbitrarias",
+        "Rapporteur spécial sur les exécutions extrajudiciaires, sommaires ou arbitraires"),
+    "executions": ("ejecuciones", "exécutions"),
+    "SR Executions": ("RE ejecuciones", "RS exécutions"),
+    "Special Rapporteur on torture and other cruel, inhuman or degrading treatment or "
+    "punishment": (
+        "Relator Especial sobre la tortura y otros tratos o penas crueles, inhumanos o "
+        "degradantes",
+        "Rapporteur spécial sur la torture et autres peines ou traitements cruels, inhumains ou "
+        "dégradants"),
+    "torture": ("tortura", "torture"),
+    "SR Torture": ("RE tortura", "RS torture"),
+    "Special Rapporteur on the independence of judges and lawyers": (
+        "Relator Especial sobre la independencia de los magistrados y abogados",
+        "Rapporteur spécial sur l'indépendance des juges et des avocats"),
+    "independence of judges and lawyers": ("independencia de los magistrados y abogados",
+                                           "indépendance des juges et des avocats"),
+    "SR IJL": ("RE independencia judicial", "RS indépendance des juges"),
+    "Special Rapporteur on the promotion and protection of human rights and fundamental "
+    "freedoms while countering terrorism": (
+        "Relator Especial sobre la promoción y la protección de los derechos humanos y las "
+        "libertades fundamentales en la lucha contra el terrorismo",
+        "Rapporteur spécial sur la promotion et la protection des droits de l'homme et des "
+        "libertés fondamentales dans la lutte antiterroriste"),
+    "terrorism": ("terrorismo", "terrorisme"),
+    "SR CT": ("RE terrorismo", "RS terrorisme"),
+    "Special Rapporteur on the right to privacy": (
+        "Relator Especial sobre el derecho a la privacidad",
+        "Rapporteur spécial sur le droit à la vie privée"),
+    "privacy": ("privacidad", "vie privée"),
+    "SR Privacy": ("RE privacidad", "RS vie privée"),
+    "Working Group on the issue of human rights and transnational corporations and other "
+    "business enterprises": (
+        "Grupo de Trabajo sobre la cuestión de los derechos humanos y las empresas "
+        "transnacionales y otras empresas",
+        "Groupe de travail sur la question des droits de l'homme et des sociétés transnationales "
+        "et autres entreprises"),
+    "business": ("empresas", "entreprises"),
+    "WG Business": ("GT empresas", "GT entreprises"),
+    "Special Rapporteur on the issue of human rights obligations relating to the enjoyment of "
+    "a safe, clean, healthy and sustainable environment": (
+        "Relator Especial sobre la cuestión de las obligaciones de derechos humanos relacionadas "
+        "con el disfrute de un medio ambiente sin riesgos, limpio, saludable y sostenible",
+        "Rapporteur spécial sur la question des obligations relatives aux droits de l'homme se "
+        "rapportant aux moyens de bénéficier d'un environnement sûr, propre, sain et durable"),
+    "environment": ("medio ambiente", "environnement"),
+    "SR Environment": ("RE medio ambiente", "RS environnement"),
+    "Special Rapporteur on the rights of Indigenous Peoples": (
+        "Relator Especial sobre los derechos de los pueblos indígenas",
+        "Rapporteur spécial sur les droits des peuples autochtones"),
+    "Indigenous Peoples": ("pueblos indígenas", "peuples autochtones"),
+    "SR IPs": ("RE pueblos indígenas", "RS peuples autochtones"),
+    "Working Group of Experts on People of African Descent": (
+        "Grupo de Trabajo de Expertos sobre los Afrodescendientes",
+        "Groupe de travail d'experts sur les personnes d'ascendance africaine"),
+    "African Descent": ("afrodescendientes", "personnes d'ascendance africaine"),
+    "WGEPAD": ("GT afrodescendientes", "GT ascendance africaine"),
+    "Special Rapporteur on the situation of human rights in Belarus": (
+        "Relator Especial sobre la situación de los derechos humanos en Belarús",
+        "Rapporteur spécial sur la situation des droits de l'homme au Bélarus"),
+    "Belarus": ("Belarús", "Bélarus"),
+    "SR Belarus": ("RE Belarús", "RS Bélarus"),
+    "Special Rapporteur on the situation of human rights in the Islamic Republic of Iran": (
+        "Relator Especial sobre la situación de los derechos humanos en la República Islámica "
+        "del Irán",
+        "Rapporteur spécial sur la situation des droits de l'homme en République islamique "
+        "d'Iran"),
+    "Iran (Islamic Republic of)": ("Irán (República Islámica del)",
+                                   "Iran (République islamique d')"),
+    "SR Iran": ("RE Irán", "RS Iran"),
+    "Special Rapporteur on the situation of human rights in the Palestinian territories "
+    "occupied since 1967": (
+        "Relator Especial sobre la situación de los derechos humanos en los territorios "
+        "palestinos ocupados desde 1967",
+        "Rapporteur spécial sur la situation des droits de l'homme dans les territoires "
+        "palestiniens occupés depuis 1967"),
+    "Palestinian territories occupied since 1967": (
+        "territorios palestinos ocupados desde 1967",
+        "territoires palestiniens occupés depuis 1967"),
+    "SR OPT": ("RE TPO", "RS TPO"),
+    "Special Rapporteur on the situation of human rights in the Russian Federation": (
+        "Relator Especial sobre la situación de los derechos humanos en la Federación de Rusia",
+        "Rapporteur spécial sur la situation des droits de l'homme en Fédération de Russie"),
+    "Russian Federation": ("Federación de Rusia", "Fédération de Russie"),
+    "SR Russia": ("RE Rusia", "RS Russie"),
+    "Special Rapporteur on minority issues": (
+        "Relator Especial sobre cuestiones de las minorías",
+        "Rapporteur spécial sur les questions relatives aux minorités"),
+    "minority issues": ("cuestiones de las minorías", "questions relatives aux minorités"),
+    "SR Minorities": ("RE minorías", "RS minorités"),
+    "Special Rapporteur on the implications for human rights of the environmentally sound "
+    "management and disposal of hazardous substances and wastes": (
+        "Relator Especial sobre las implicaciones para los derechos humanos de la gestión y "
+        "eliminación ecológicamente racionales de las sustancias y los desechos peligrosos",
+        "Rapporteur spécial sur les incidences sur les droits de l'homme de la gestion et de "
+        "l'élimination écologiquement rationnelles des produits et déchets dangereux"),
+    "toxics and human rights": ("sustancias tóxicas y derechos humanos",
+                                "produits toxiques et droits de l'homme"),
+    "SR Toxics": ("RE sustancias tóxicas", "RS produits toxiques"),
+    "Special Rapporteur on the promotion and protection of human rights in the context of "
+    "climate change": (
+        "Relator Especial sobre la promoción y protección de los derechos humanos en el "
+        "contexto del cambio climático",
+        "Rapporteur spécial sur la promotion et la protection des droits de l'homme dans le "
+        "contexte des changements climatiques"),
+    "climate change": ("cambio climático", "changements climatiques"),
+    "SR Climate": ("RE cambio climático", "RS climat"),
+    "Special Rapporteur on the right of everyone to the enjoyment of the highest attainable "
+    "standard of physical and mental health": (
+        "Relator Especial sobre el derecho de toda persona al disfrute del más alto nivel "
+        "posible de salud física y mental",
+        "Rapporteur spécial sur le droit qu'a toute personne de jouir du meilleur état de santé "
+        "physique et mentale possible"),
+    "health": ("salud", "santé"),
+    "SR Health": ("RE salud", "RS santé"),
+    "Special Rapporteur on the human rights of internally displaced persons": (
+        "Relator Especial sobre los derechos humanos de los desplazados internos",
+        "Rapporteur spécial sur les droits humains des personnes déplacées dans leur propre "
+        "pays"),
+    "internally displaced persons": ("desplazados internos",
+                                     "personnes déplacées dans leur propre pays"),
+    "SR IDPs": ("RE desplazados internos", "RS personnes déplacées"),
 }
 PLURALS = {"%(num)d event": (("%(num)d evento", "%(num)d eventos"),
                              ("%(num)d événement", "%(num)d événements")),

@@ -15,6 +15,7 @@ Levels, from open to closed:
 from __future__ import annotations
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+from flask_babel import gettext as _
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -91,10 +92,10 @@ def authorize():
     if may(level):
         return None
     if current_user() is not None:
-        abort(403, description="Your role does not give access to this page.")
+        abort(403, description=_("Your role does not give access to this page."))
     if request.method == "GET" and not request.path.endswith(MACHINE_SUFFIXES):
         return redirect(url_for("account.login", next=request.full_path.rstrip("?")))
-    abort(401, description="Sign in first.")
+    abort(401, description=_("Sign in first."))
 
 
 def client_ip() -> str:

@@ -33,13 +33,14 @@ from tracker.models import (
 from tracker.profiles import state_profile
 from tracker.resolutions import resolution_view
 from tracker.search import region_term
+from tracker.vocabulary import N_
 
 # A brief is read before a meeting: past this many letters, it lists the most recent and
 # links to the full list instead of printing hundreds of pages.
 MAX_LISTED = 200
 
-SUBJECT_KINDS = {"mandate": "A mandate", "state": "A State", "region": "A region",
-                 "resolution": "A resolution"}
+SUBJECT_KINDS = {"mandate": N_("A mandate"), "state": N_("A State"), "region": N_("A region"),
+                 "resolution": N_("A resolution")}  # shown translated
 
 # The organisation's text, in characters. About eight pages per section is far more than a
 # meeting allows, and every version copies every field, so a form cannot grow the database

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.names import name_key
+from tracker.vocabulary import N_
 
 # canonical group -> the UN regional group (Region.name in the "un-groups" scheme)
 REGIONAL = {
@@ -26,24 +27,25 @@ REGIONAL = {
 LISTED = {"European Union", "Group of 77"}
 
 # (pattern on the name key, canonical name). Order matters: the first match wins.
+# The names are interface vocabulary: N_ marks them for the catalogues.
 _GROUPS = [
-    (r"\bafrican (?:states|group)\b|\bgroup of african\b", "African Group"),
-    (r"\basia[n-]?\s*(?:pacific )?(?:states|group)\b|\bgroup of asia", "Asia-Pacific Group"),
-    (r"\beastern european\b", "Eastern European Group"),
-    (r"\blatin american\b", "GRULAC"),
-    (r"\bwestern european\b", "WEOG"),
-    (r"\beuropean (?:union|communit\w*|economic community)\b|^eec$|^eu$", "European Union"),
-    (r"\bgroup (?:of )?77\b", "Group of 77"),
-    (r"\barab (?:group|states)\b", "Arab Group"),
-    (r"\bislamic (?:cooperation|conference)\b", "Organization of Islamic Cooperation"),
-    (r"\bnon aligned\b", "Non-Aligned Movement"),
+    (r"\bafrican (?:states|group)\b|\bgroup of african\b", N_("African Group")),
+    (r"\basia[n-]?\s*(?:pacific )?(?:states|group)\b|\bgroup of asia", N_("Asia-Pacific Group")),
+    (r"\beastern european\b", N_("Eastern European Group")),
+    (r"\blatin american\b", N_("GRULAC")),
+    (r"\bwestern european\b", N_("WEOG")),
+    (r"\beuropean (?:union|communit\w*|economic community)\b|^eec$|^eu$", N_("European Union")),
+    (r"\bgroup (?:of )?77\b", N_("Group of 77")),
+    (r"\barab (?:group|states)\b", N_("Arab Group")),
+    (r"\bislamic (?:cooperation|conference)\b", N_("Organization of Islamic Cooperation")),
+    (r"\bnon aligned\b", N_("Non-Aligned Movement")),
     (r"\becowas\b|\beconomic community of west african states\b",
-     "Economic Community of West African States"),
-    (r"\bsouthern african development community\b", "Southern African Development Community"),
-    (r"\bgroup b\b", "Group B (UNCTAD)"),
-    (r"\bcaribbean (?:states|community)\b|\bcaricom\b", "Caribbean States"),
-    (r"\bnordic\b", "Nordic countries"),
-    (r"\bother states\b", "Other States"),
+     N_("Economic Community of West African States")),
+    (r"\bsouthern african development community\b", N_("Southern African Development Community")),
+    (r"\bgroup b\b", N_("Group B (UNCTAD)")),
+    (r"\bcaribbean (?:states|community)\b|\bcaricom\b", N_("Caribbean States")),
+    (r"\bnordic\b", N_("Nordic countries")),
+    (r"\bother states\b", N_("Other States")),
 ]
 _GROUP_RES = [(re.compile(p), name) for p, name in _GROUPS]
 

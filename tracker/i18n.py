@@ -7,6 +7,8 @@ Accept-Language. Data (summaries, titles) is shown as the UN published it.
 from flask import request
 from flask_babel import Babel
 
+from tracker.vocabulary import label
+
 LANGUAGES = {"en": "English", "es": "Español", "fr": "Français"}
 
 
@@ -31,3 +33,4 @@ def init_app(app):
     app.after_request(remember_locale)
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
     app.jinja_env.globals["current_locale"] = select_locale
+    app.jinja_env.filters["label"] = label

@@ -1,5 +1,6 @@
 """Human labels for the codes the index and database use (states, mandates, regions)."""
 
+from flask_babel import gettext
 from sqlmodel import Session, select
 
 from tracker.models import Mandate, Region, RegionScheme, State
@@ -8,7 +9,7 @@ from tracker.search import region_term
 
 def state_names(session: Session) -> dict[str, str]:
     names = {s.iso3: s.name for s in session.exec(select(State))}
-    names["OTH"] = "Companies and other non-State addressees"
+    names["OTH"] = gettext("Companies and other non-State addressees")
     return names
 
 

@@ -7,6 +7,7 @@ string and the ids in URLs.
 """
 
 from flask import abort, current_app, request
+from flask_babel import gettext as _
 from werkzeug.routing import IntegerConverter
 
 # Ids are INTEGER columns: 32 bits in PostgreSQL, 64 in SQLite. A larger number in a URL
@@ -31,24 +32,25 @@ def check_request():
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     if limit and (request.content_length or 0) > limit:
         # Werkzeug would refuse it too, while reading; this says why, in the site's words.
-        abort(413, description=f"What was sent is larger than the {limit / 2**20:g} MB this "
-                               "site accepts. Nothing was saved.")
+        abort(413, description=_("What was sent is larger than the %(mb)s MB this site "
+                                 "accepts. Nothing was saved.", mb=f"{limit / 2**20:g}"))
     limit = current_app.config["MAX_QUERY_BYTES"]
     if len(request.query_string) > limit:
-        abort(414, description=f"The address is too long: at most {limit:,} characters "
-                               "after the “?”.")
+        abort(414, description=_("The address is too long: at most %(n)s characters after "
+                                 "the “?”.", n=f"{limit:,}"))
     limit = current_app.config["MAX_FILTER_VALUES"]
     for name, values in request.args.lists():
         if len(values) > limit:
-            abort(400, description=f"Too many values for “{name}” ({len(values):,}): at most "
-                                   f"{limit} in one search.")
+            abort(400, description=_("Too many values for “%(name)s” (%(n)s): at most %(limit)d "
+                                     "in one search.", name=name, n=f"{len(values):,}",
+                                     limit=limit))
     # PostgreSQL refuses NUL in text (an error deep in a query); it is never meaningful here.
     sent = [request.path, *(f"{k}={v}" for k, v in request.args.items(multi=True))]
     if request.method == "POST":
         sent += [f"{k}={v}" for k, v in request.form.items(multi=True)]
     if any("\x00" in text for text in sent):
-        abort(400, description="The request contains a NUL character (%00), which no address "
-                               "or form of this site uses.")
+        abort(400, description=_("The request contains a NUL character (%%00), which no "
+                                 "address or form of this site uses."))
 
 
 def init_app(app):

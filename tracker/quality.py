@@ -29,6 +29,7 @@ from tracker.models import (
 from tracker.names import name_key
 from tracker.reference import add_alias
 from tracker.store import upsert
+from tracker.vocabulary import N_
 
 # What became of a draft that explains why no resolution follows it.
 ENDED = ("withdrawn", "no action", "rejected", "superseded")
@@ -48,14 +49,14 @@ def classify_unresolved(name: str, spellings: list[str]) -> str:
     """Say why a name did not resolve, so a person knows what to do with it."""
     key = name_key(name)
     if any(ch.isdigit() for ch in key) or name[:1].islower() and len(key.split()) > 3:
-        return "not a State's name (note or title text)"
+        return N_("not a State's name (note or title text)")
     if any(f" {key} " in f" {s} " for s in spellings if s != key):
-        return "part of a State's name, cut off by the printed list"
+        return N_("part of a State's name, cut off by the printed list")
     close = process.extract(key, spellings, scorer=fuzz.ratio, limit=3)
     if close and close[0][1] >= 75:
-        return "misspelling too far from, or too close to, more than one State: " + ", ".join(
-            f"{s} ({score:.0f})" for s, score, _ in close[:2])
-    return "matches no State, group or body we know"
+        reason = N_("misspelling too far from, or too close to, more than one State")
+        return reason + ": " + ", ".join(f"{s} ({score:.0f})" for s, score, _ in close[:2])
+    return N_("matches no State, group or body we know")
 
 
 @dataclass

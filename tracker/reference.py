@@ -21,20 +21,22 @@ from tracker.models import (
 )
 from tracker.names import name_key
 from tracker.store import upsert, upsert_all
+from tracker.vocabulary import N_
 
+# Names and descriptions are interface text (translated where shown); sources are citations.
 SCHEMES = {
-    "un-groups": ("UN regional groups",
-                  "The five regional groups of Member States; each state counts in one group "
-                  "for elections. Türkiye also takes part in Asia-Pacific; the United States "
-                  "sits in WEOG as an observer.",
+    "un-groups": (N_("UN regional groups"),
+                  N_("The five regional groups of Member States; each state counts in one "
+                     "group for elections. Türkiye also takes part in Asia-Pacific; the United "
+                     "States sits in WEOG as an observer."),
                   "UN DGACM, United Nations Regional Groups of Member States"),
-    "m49": ("M49 regions", "The UN Statistics Division's geographic regions.",
+    "m49": (N_("M49 regions"), N_("The UN Statistics Division's geographic regions."),
             "UN Statistics Division, Standard country or area codes for statistical use (M49)"),
-    "sr-hrd": ("Regions of the SR on human rights defenders",
-               "The five regions the Special Rapporteur on human rights defenders reports by. "
-               "Membership derived by the tracker from M49 sub-regions (the mandate publishes "
-               "no list): MENA is Northern Africa, Iran and Western Asia but the Caucasus, "
-               "Cyprus and Türkiye.",
+    "sr-hrd": (N_("Regions of the SR on human rights defenders"),
+               N_("The five regions the Special Rapporteur on human rights defenders reports "
+                  "by. Membership derived by the tracker from M49 sub-regions (the mandate "
+                  "publishes no list): MENA is Northern Africa, Iran and Western Asia but the "
+                  "Caucasus, Cyprus and Türkiye."),
                "Derived from M49; see tools/build_states_csv.py"),
 }
 

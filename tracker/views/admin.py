@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext as _
 from sqlmodel import select
 
 from tracker import audit
@@ -25,13 +26,14 @@ def _day(name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        abort(400, description=f"{name}={value[:20]!r} is not a date (use YYYY-MM-DD).")
+        abort(400, description=_("%(field)s=%(value)s is not a date (use YYYY-MM-DD).",
+                                 field=name, value=repr(value[:20])))
 
 
 def _page() -> int:
     value = request.args.get("page", "1")
     if not value.isdigit() or not 1 <= int(value) <= 100_000:
-        abort(400, description="page must be a whole number from 1.")
+        abort(400, description=_("page must be a whole number from 1."))
     return int(value)
 
 

@@ -14,6 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from sqlmodel import select
 
 from tracker.auth import EDITOR, VIEWER, access, current_user, limiter, log, user_key
@@ -38,6 +39,7 @@ from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, Sta
 from tracker.search import region_term
 from tracker.security import site_root
 from tracker.views.output import attachment
+from tracker.vocabulary import label
 
 bp = Blueprint("briefs", __name__, url_prefix="/briefs")
 
@@ -45,7 +47,7 @@ bp = Blueprint("briefs", __name__, url_prefix="/briefs")
 def _brief_or_404(brief_id: int) -> Brief:
     brief = get_session().get(Brief, brief_id)
     if brief is None:
-        abort(404, description="No brief with that number.")
+        abort(404, description=_("No brief with that number."))
     return brief
 
 
@@ -58,15 +60,21 @@ def _date(value: str | None) -> date | None:
 
 def subject_options(session):
     return {
-        "mandate": [(m.slug, m.full_name) for m in session.exec(
+        "mandate": [(m.slug, label(m.full_name, "mandate")) for m in session.exec(
             select(Mandate).order_by(Mandate.full_name))],
         "state": [(s.iso3, s.name) for s in session.exec(select(State).order_by(State.name))],
-        "region": [(region_term(slug, name), f"{scheme}: {name}") for slug, scheme, name in
+        "region": [(region_term(slug, name), f"{label(scheme, 'scheme')}: {label(name, 'region')}")
+                   for slug, scheme, name in
                    session.exec(select(RegionScheme.slug, RegionScheme.name, Region.name)
                                 .join(Region).order_by(RegionScheme.id, Region.sort_order))],
         "resolution": [(r.symbol, f"{r.symbol} {r.title[:60]}") for r in session.exec(
             select(Resolution).order_by(Resolution.symbol))],
     }
+
+
+def subject_kinds() -> dict[str, str]:
+    """The subject kinds in the reader's language."""
+    return {kind: _(text) for kind, text in SUBJECT_KINDS.items()}
 
 
 @bp.get("/")
@@ -75,7 +83,7 @@ def index():
     session = get_session()
     briefs = list(session.exec(select(Brief).order_by(Brief.updated_at.desc())))
     authors = dict(session.exec(select(User.id, User.username)).all())
-    return render_template("briefs/index.html", briefs=briefs, kinds=SUBJECT_KINDS,
+    return render_template("briefs/index.html", briefs=briefs, kinds=subject_kinds(),
                            authors=authors,
                            options=subject_options(session), limits=FIELD_LIMITS)
 
@@ -120,7 +128,7 @@ def render_brief(brief, *, printable=False, draft=None, data=None):
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
                            changes=changes, charts=charts_for(data), printable=printable,
-                           figures=figure_rows(data), kinds=SUBJECT_KINDS,
+                           figures=figure_rows(data), kinds=subject_kinds(),
                            limits=FIELD_LIMITS, draft=draft or {})
 
 
@@ -250,6 +258,6 @@ def version_json(brief_id, version):
             log("brief-export", target=f"brief {brief_id} v{version}", detail="json")
             get_session().commit()
             return Response(v.snapshot, mimetype="application/json")
-    abort(404, description="No such version.")
+    abort(404, description=_("No such version."))
 
 

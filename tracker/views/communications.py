@@ -1,29 +1,33 @@
 """One communication: every field, replies, coding and related letters."""
 
 from flask import Blueprint, abort, render_template
+from flask_babel import gettext as _
 
 from tracker.auth import PUBLIC, access
 from tracker.communications import communication_view
 from tracker.db import get_session
 from tracker.views.output import as_json
+from tracker.vocabulary import N_
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
 
-CODING = [("women", "Concerns women"), ("whrd", "Concerns women human rights defenders"),
-          ("attack_types", "Attack types"), ("perpetrator_type", "Perpetrator")]
+CODING = [("women", N_("Concerns women")),
+          ("whrd", N_("Concerns women human rights defenders")),
+          ("attack_types", N_("Attack types")), ("perpetrator_type", N_("Perpetrator"))]
 
 
 def _view_or_404(comm_id):
     view = communication_view(get_session(), comm_id)
     if view is None:
-        abort(404, description="No communication with that number.")
+        abort(404, description=_("No communication with that number."))
     return view
 
 
 @bp.get("/<int:comm_id>")
 @access(PUBLIC)
 def show(comm_id):
-    return render_template("communications/show.html", v=_view_or_404(comm_id), coding=CODING)
+    return render_template("communications/show.html", v=_view_or_404(comm_id),
+                           coding=[(field, _(text)) for field, text in CODING])
 
 
 @bp.get("/<int:comm_id>.json")

@@ -11,6 +11,7 @@ from tracker.search import matches
 from tracker.states import schemes
 from tracker.views.output import respond, routes
 from tracker.views.search import current_filters
+from tracker.vocabulary import label
 
 bp = Blueprint("dashboards", __name__)
 
@@ -41,7 +42,7 @@ def index(fmt):
              "women": r.women, "coded": r.coded} for r in rows]
 
     def html():
-        chart = bar_chart([Bar(r.region, r.total,
+        chart = bar_chart([Bar(label(r.region, "region"), r.total,
                                href=list_url(q, filters, region=r.term))
                            for r in rows], title="Communications by region")
         rate_chart = bar_chart(

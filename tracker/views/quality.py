@@ -5,6 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from tracker.auth import EDITOR, VIEWER, access, current_user, log
 from tracker.db import get_session
 from tracker.quality import DecisionError, build_report, decide
+from tracker.vocabulary import label
 
 bp = Blueprint("quality", __name__, url_prefix="/quality")
 
@@ -32,7 +33,7 @@ def decide_name():
                    by=current_user().username)
         log("name-decided", target=d.name, detail=f"{d.iso3}: {d.status}")
         session.commit()
-        flash(f"{d.name} \u2192 {d.iso3}: {d.status}", "ok")
+        flash(f"{d.name} \u2192 {d.iso3}: {label(d.status, 'decision')}", "ok")
     except DecisionError as exc:
         session.rollback()
         flash(str(exc), "error")

@@ -1,6 +1,7 @@
 """Resolutions: the list, and each one's sponsorship history, vote and co-sponsor gaps."""
 
 from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext as _
 from sqlmodel import select
 
 from tracker.auth import PUBLIC, access
@@ -10,6 +11,7 @@ from tracker.models import State
 from tracker.resolutions import list_resolutions, resolution_view
 from tracker.states import schemes
 from tracker.views.output import respond, routes
+from tracker.vocabulary import label
 
 bp = Blueprint("resolutions", __name__)
 
@@ -37,7 +39,7 @@ def show(symbol, fmt):
     view = resolution_view(session, symbol, scheme,
                            council_only=request.args.get("among") == "council")
     if view is None:
-        abort(404, description="No resolution with that symbol in the database.")
+        abort(404, description=_("No resolution with that symbol in the database."))
     states = {s.iso3: s for s in session.exec(select(State))}
     rows = [{"iso3": iso3, "state": states[iso3].name, "status": status,
              "group": next((g.region for g in view.gaps if states[iso3] in g.members), "")}
@@ -52,8 +54,9 @@ def show(symbol, fmt):
     def html():
         m49 = {s.iso3: s.m49 for s in states.values()}
         names = {s.m49: s.name for s in states.values()}
-        chart = bar_chart([Bar(g.region, len(g.sponsors), note=f"of {len(g.members)}")
-                           for g in view.gaps], title="Final sponsors by regional group")
+        chart = bar_chart([Bar(label(g.region, "region"), len(g.sponsors),
+                               note=f"of {len(g.members)}") for g in view.gaps],
+                          title="Final sponsors by regional group")
         world = world_map({m49[i]: st for i, st in view.statuses.items()}, names,
                           title=f"Sponsorship of {view.resolution.symbol} by State",
                           links={m49[i]: url_for("states.show", iso3=i) for i in states})

@@ -12,6 +12,7 @@ from tracker.search import FACETS, as_date, search
 from tracker.states import schemes
 from tracker.views.helpers import with_query
 from tracker.views.output import respond, routes
+from tracker.vocabulary import label
 
 bp = Blueprint("search", __name__)
 
@@ -60,8 +61,9 @@ def index(fmt):
         return render_template(
             "search/index.html", result=result, rows=rows, hits=result.hits,
             filters=current_filters(), state_names=names, mandates=mandates,
-            mandate_labels={slug: m.site_label for slug, m in mandates.items()},
-            region_labels={term: name for term, (_, name) in region_names(session).items()},
+            mandate_labels={slug: label(m.site_label, "mandate") for slug, m in mandates.items()},
+            region_labels={term: label(name, "region")
+                           for term, (_, name) in region_names(session).items()},
             schemes=schemes(session), scheme=request.args.get("scheme", "un-groups"))
 
     return respond(fmt, rows=rows, columns=COLUMNS, filename="communications", meta=meta,

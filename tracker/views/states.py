@@ -1,6 +1,7 @@
 """The states pages: every state grouped by region, in any scheme."""
 
 from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext as _
 
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
@@ -17,7 +18,7 @@ def index(fmt="html"):
     session = get_session()
     scheme = scheme_by_slug(session, request.args.get("scheme", "un-groups"))
     if scheme is None:
-        abort(404, description="No region scheme by that name.")
+        abort(404, description=_("No region scheme by that name."))
     groups = states_by_region(session, scheme)
     rows = [{"iso3": state.iso3, "name": state.name, "region": g.region.name,
              "role": m.role, "counted_here": m.counts, "status": state.status,
@@ -36,7 +37,7 @@ def index(fmt="html"):
 def show(iso3, fmt):
     profile = state_profile(get_session(), iso3.upper())
     if profile is None:
-        abort(404, description="No State with that code.")
+        abort(404, description=_("No State with that code."))
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
             for c in profile.awaiting]

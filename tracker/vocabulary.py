@@ -1,0 +1,82 @@
+"""Interface words that arrive with the data, shown in the reader's language.
+
+Regional group and region names, region scheme names, mandate titles, letter types, reply
+and coding values are the interface's vocabulary even though they live in the database or
+in tracker/data: a Spanish reader sees "Grupo de los Estados de África", not "African
+Group". They go through gettext like every other interface string, so one catalogue (and
+one completeness test) holds them all. The data itself (summaries, titles, names of
+States) stays as the UN published it.
+
+The English text of the reference files is extracted straight from tracker/data by
+`extract_csv` (named in babel.cfg), so a mandate added to mandates.csv lands in the
+catalogues at the next `make translations`. A value with no translation, such as a region
+of a scheme someone imported, is shown as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask_babel import gettext
+
+
+def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+    """Mark a string for the catalogues without translating it here."""
+    return message
+
+
+# Codes the data stores, with the English words the interface shows for them.
+CODES: dict[str, dict[str, str]] = {
+    "type": {"AL": N_("Allegation letter"), "UA": N_("Urgent appeal"),
+             "OL": N_("Other letter"), "JAL": N_("Joint allegation letter"),
+             "JUA": N_("Joint urgent appeal"), "JOL": N_("Joint other letter")},
+    "reply": {"awaiting": N_("awaiting a reply"), "replied": N_("reply received")},
+    "coding": {"yes": N_("yes"), "no": N_("no"), "not coded": N_("not coded")},
+    "vote": {"Y": N_("yes"), "N": N_("no"), "A": N_("abstained"), "X": N_("did not vote")},
+    "body": {"GA": N_("General Assembly"), "HRC": N_("Human Rights Council"),
+             "CHR": N_("Commission on Human Rights")},
+    "language": {"en": N_("English"), "fr": N_("French"), "es": N_("Spanish")},
+    "reply_kind": {"acknowledgement": N_("acknowledgement"), "substantive": N_("substantive")},
+    "group": {"none": N_("Not a State")},
+    "decision": {"confirmed": N_("confirmed"), "rejected": N_("rejected")},
+    "user_role": {"viewer": N_("viewer"), "editor": N_("editor"), "admin": N_("administrator")},
+}
+CODES["women"] = CODES["whrd"] = CODES["coding"]  # the search facets' names
+
+# Kinds whose values are English words from the data (region names, mandate titles …):
+# translated when the catalogue knows them, shown as they are otherwise.
+WORDS = {"group", "region", "scheme", "mandate", "role", "reason"}
+
+N_("member"), N_("observer"), N_("participant")  # region roles, from tracker/reference.py
+
+
+def label(value, kind: str) -> str:
+    """Show a value from the data in the interface's language: `label("AL", "type")`.
+
+    Kinds the vocabulary does not know (a State, a year) pass through unchanged, so a
+    template can apply the filter to every facet alike.
+    """
+    if value is None or value == "":
+        return value
+    english = CODES.get(kind, {}).get(str(value))
+    if english is None and kind not in WORDS:
+        return value
+    return gettext(english or str(value))
+
+
+def extract_csv(fileobj, keywords, comment_tags, options):
+    """Babel extractor: the values of the columns babel.cfg names, one msgid each.
+
+    babel.cfg names it under [extractors] and gives each file its columns:
+    `[vocabulary: tracker/data/mandates.csv]`, then `columns = full_name site_label`.
+    """
+    columns = options.get("columns", "").split()
+    text = fileobj.read().decode(options.get("encoding", "utf-8"))
+    seen = set()
+    for lineno, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        for column in columns:
+            value = (row.get(column) or "").strip()
+            if value and value not in seen:
+                seen.add(value)
+                yield lineno, "_", value, [f"{column} in {fileobj.name.rsplit('/', 1)[-1]}"]
