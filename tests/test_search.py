@@ -18,6 +18,7 @@ from tracker.models import (
     RegionMembership,
     Reply,
 )
+from tracker.query import MAX_QUERY_LENGTH, did_you_mean, plain_word_spans
 from tracker.search import IndexBusy, open_index, rebuild_index, search, update_index
 
 from .conftest import SAMPLES
@@ -90,6 +91,15 @@ def test_search_did_you_mean(three_languages, index_dir):
     assert result.total == 0 and result.suggestion == "belfast"
 
 
+def test_did_you_mean_changes_plain_words_only():
+    vocabulary = ["two", "belfast", "date", "state"]
+    text = 'date:[2030 to 2031] "Belfsat x" state:Belfsat Belfsa* Belfsat AND to'
+    assert did_you_mean(vocabulary, text) == (
+        'date:[2030 to 2031] "Belfsat x" state:Belfsat Belfsa* belfast AND two')
+    query = "date:{2030 to 2031] (x OR y:z) w"
+    assert [query[a:b] for a, b in plain_word_spans(query)] == ["x", "w"]
+
+
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(
@@ -101,7 +111,7 @@ def test_search_did_you_mean(three_languages, index_dir):
 def test_search_malformed_queries_never_raise(three_languages, index_dir, text):
     result = search(index_dir, text)
     assert result.total >= 0
-    if len(text) > search_mod.MAX_QUERY_LENGTH:
+    if len(text) > MAX_QUERY_LENGTH:
         assert "cut to its first" in result.notice
 
 
@@ -208,3 +218,10 @@ def test_search_text_with_broad_filter_keeps_filter(three_languages, index_dir):
                     filters={"reply": ["awaiting"]})
     assert sorted(h.fields["reference"] for h in result.hits) == ["UA GBR 2/2013",
                                                                   "UA HND 5/2013"]
+
+
+@pytest.mark.parametrize("text", ["Information AND (", "defenders OR", '"Belfast', "a ) b",
+                                  "date:[2030 two 2031]"])
+def test_search_query_whoosh_would_cut_falls_back_to_words(three_languages, index_dir, text):
+    """Whoosh drops what it cannot read without a word; the reader is told instead."""
+    assert "could not be read as written" in search(index_dir, text).notice

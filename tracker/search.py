@@ -25,14 +25,11 @@ from pathlib import Path
 import numpy as np
 from sqlmodel import Session, select
 from whoosh import index as windex
-from whoosh import qparser
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.index import LockError
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import And, Every, NullQuery, Or, Query, Term
+from whoosh.query import And, Every, Or, Query, Term
 
-from tracker.analysis import FoldStemAnalyzer
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -45,18 +42,11 @@ from tracker.models import (
     Resolution,
     Sponsorship,
 )
+from tracker.query import ANALYZER, SPELL_ANALYZER, Notice, did_you_mean, parse_query
 from tracker.store import chunks
 
 WRITER_TIMEOUT = 10.0
-MAX_QUERY_LENGTH = 1000
 POINTER = "CURRENT"
-
-# Stems English and folds accents, so "Peña" finds "Pena" and "defensoras" finds
-# "defensora"; summaries are in English, French or Spanish.
-# Folding comes before stemming, so "Dupré" and "Dupre" stem alike (see tracker.analysis).
-ANALYZER = FoldStemAnalyzer()
-
-SPELL_ANALYZER = FoldStemAnalyzer(stem_words=False, stoplist=())
 
 FACETS = ("doc_type", "state", "group", "region", "mandate", "type", "year", "reply",
           "women", "whrd", "body")
@@ -400,56 +390,8 @@ class SearchResult:
     pages: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    notice: str | None = None  # "we searched for the plain words instead …"
+    notice: Notice | None = None  # "we searched for the plain words instead …"
     suggestion: str | None = None  # "did you mean"
-
-
-def _parser(ix) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(["refwords", "addressee", "summary", "title"], ix.schema,
-                                      group=qparser.AndGroup)
-    parser.add_plugin(DateParserPlugin(free=False))
-    parser.add_plugin(qparser.GtLtPlugin())
-    return parser
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def parse_query(ix, text: str) -> tuple[Query, str | None]:
-    """Parse the user's query; on any trouble fall back to plain words and say so."""
-    text = (text or "").strip()
-    notice = None
-    if len(text) > MAX_QUERY_LENGTH:
-        text = text[:MAX_QUERY_LENGTH]
-        notice = f"The query was cut to its first {MAX_QUERY_LENGTH} characters."
-    if not text:
-        return Every(), notice
-    if not _WORD.search(text):
-        return Every(), "The query had no words to search for, so everything is shown."
-    try:
-        # Whoosh's date parser reads "2013-05-02" as the year 2013; it reads 20130502 right.
-        compact = re.sub(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b",
-                         lambda m: m.group(1) + m.group(2) + (m.group(3) or ""), text)
-        query = _parser(ix).parse(compact)
-        if query is NullQuery:
-            raise ValueError("nothing to search")
-        # Pathological wildcards (a leading '*') are slow; treat them as plain words.
-        if re.search(r"(^|\s)[*?]", text):
-            raise ValueError("wildcard")
-        return query, notice
-    except Exception:  # noqa: BLE001 - Whoosh raises many kinds; every one means "plain words"
-        words = _WORD.findall(text)
-        plain = Or([Term(f, w) for w in _analysed(words) for f in ("summary", "title",
-                                                                    "addressee", "refwords")])
-        return plain, ("Your query could not be read as written, so we searched for its "
-                       "words: " + " ".join(words[:20]))
-
-
-def _analysed(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        out.extend(t.text for t in ANALYZER(w))
-    return list(dict.fromkeys(out))
 
 
 def filters_query(filters: dict[str, list[str]]) -> Query | None:
@@ -660,7 +602,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     facet_counts = table.counts(_as_mask(ordered, table.size), tuple(facets))
     suggestion = None
     if total == 0 and text.strip():
-        suggestion = _did_you_mean(searcher._ix.storage.folder, text)
+        suggestion = did_you_mean(_vocabulary(searcher._ix.storage.folder), text)
     pages = max(1, -(-total // per_page))
     return SearchResult(query=text, total=total, page=min(page, pages), pages=pages,
                         hits=hits, facets=facet_counts, notice=notice, suggestion=suggestion)
@@ -695,31 +637,6 @@ def _vocabulary(folder: str | Path) -> list[str]:
         _VOCAB_CACHE.clear()
         _VOCAB_CACHE[key] = path.read_text(encoding="utf-8").split()
     return _VOCAB_CACHE[key]
-
-
-def _did_you_mean(folder, text: str) -> str | None:
-    """Swap each unknown word for the closest known word, keeping the query's shape."""
-    from rapidfuzz import fuzz, process
-
-    vocabulary = _vocabulary(folder)
-    known = set(vocabulary)
-    changed = False
-
-    def fix(m):
-        nonlocal changed
-        word = m.group(0)
-        key = "".join(t.text for t in SPELL_ANALYZER(word))
-        if (not key or key in known or (m.start() > 0 and text[m.start() - 1] == ":")
-                or word in ("AND", "OR", "NOT", "TO")):
-            return word
-        best = process.extractOne(key, vocabulary, scorer=fuzz.ratio, score_cutoff=75)
-        if best:
-            changed = True
-            return best[0]
-        return word
-
-    fixed = _WORD.sub(fix, text)
-    return fixed if changed else None
 
 
 def as_date(value) -> date | None:
