@@ -188,7 +188,10 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
             doc = {
                 "key": f"comm:{c.id}", "doc_type": "communication", "db_id": c.id,
                 "reference": c.reference, "refwords": c.reference, "type": c.type,
-                "year": str(c.year), "state": c.state_iso3 or "OTH",
+                # The year it was sent, as `date:` reads it, not the reference's year:
+                # a letter numbered 2025 may go out in January 2026.
+                "year": str(c.date.year) if c.date else "undated",
+                "state": c.state_iso3 or "OTH",
                 "addressee": c.addressee_name, "group": groups.get(c.state_iso3 or "", "none"),
                 "region": ",".join(regions.get(c.state_iso3 or "", [])),
                 "mandate": ",".join(sorted(mandates.get(c.id, []))),
