@@ -225,3 +225,23 @@ def test_browser_pages_break_no_content_security_rule(page, base_url, with_catal
         assert response.url.startswith(base_url + path.split("?")[0]), path
         assert "default-src 'self'" in response.headers["content-security-policy"], path
     assert refused == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_language_switch_keeps_the_search(browser, base_url, width):
+    """Changing the language keeps the search, its filters and its order."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/?q=surveillance&state=GBR&sort=-date")
+        page.select_option("#lang", "es")
+        page.click("form.lang button[type=submit]")
+        page.wait_for_url("**lang=es**")
+        assert "q=surveillance&state=GBR&sort=-date&lang=es" in page.url
+        assert page.input_value("#q") == "surveillance"
+        assert "JAL GBR 3/2026" in page.inner_text("section.results")
+        assert "Filtrado por:" in page.inner_text("main")
+        shot(page, f"search-language-switched-{width}")
+    finally:
+        context.close()
+
