@@ -80,9 +80,9 @@ def test_search_highlights_and_field_queries(three_languages, index_dir):
 
 
 def test_search_filters_sort_and_pages(three_languages, index_dir):
-    result = search(index_dir, "", filters={"reply": ["awaiting"]}, sort="date")
+    result = search(index_dir, "", filters={"reply": ["awaiting"]}, sort="-date")
     assert [h.fields["reference"] for h in result.hits] == ["UA HND 5/2013", "UA GBR 2/2013"]
-    paged = search(index_dir, "", per_page=2, page=2, sort="date-asc")
+    paged = search(index_dir, "", per_page=2, page=2, sort="date")
     assert (paged.total, paged.pages, [h.fields["reference"] for h in paged.hits]) == (
         3, 2, ["UA HND 5/2013"])
 

@@ -41,6 +41,7 @@ from tracker.models import (
     Reply,
     Resolution,
     Sponsorship,
+    State,
 )
 from tracker.query import ANALYZER, SPELL_ANALYZER, Notice, did_you_mean, parse_query
 from tracker.store import chunks
@@ -56,12 +57,13 @@ def make_schema() -> Schema:
     return Schema(
         key=ID(unique=True, stored=True),
         doc_type=ID(stored=True, sortable=True),
-        reference=ID(stored=True),
+        reference=ID(stored=True, sortable=True),
         refwords=TEXT(analyzer=ANALYZER),  # "HND 5/2013" as words, for the default field
         type=ID(stored=True, sortable=True),
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True, sortable=True),
         state=ID(stored=True, sortable=True),
+        state_name=ID(sortable=True),  # to sort by the name a reader sees, not the code
         addressee=TEXT(analyzer=ANALYZER, stored=True),
         group=ID(stored=True, sortable=True),
         region=KEYWORD(commas=True, stored=True, sortable=True),
@@ -167,6 +169,7 @@ def _regions_by_state(session: Session) -> tuple[dict[str, list[str]], dict[str,
 def communication_docs(session: Session, ids: Iterable[int] | None = None):
     """Yield index documents for communications (all, or those ids), in few queries."""
     regions, groups = _regions_by_state(session)
+    names = dict(session.exec(select(State.iso3, State.name)).all())
     slugs = {m.id: m.slug for m in session.exec(select(Mandate))}
     id_list = None if ids is None else list(ids)
     chunks = [None] if id_list is None else [id_list[i:i + 500]
@@ -192,6 +195,7 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
                 # a letter numbered 2025 may go out in January 2026.
                 "year": str(c.date.year) if c.date else "undated",
                 "state": c.state_iso3 or "OTH",
+                "state_name": names.get(c.state_iso3 or "", c.addressee_name),
                 "addressee": c.addressee_name, "group": groups.get(c.state_iso3 or "", "none"),
                 "region": ",".join(regions.get(c.state_iso3 or "", [])),
                 "mandate": ",".join(sorted(mandates.get(c.id, []))),
@@ -395,6 +399,12 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     notice: Notice | None = None  # "we searched for the plain words instead …"
     suggestion: str | None = None  # "did you mean"
+    sort: str = "relevance"  # the order used, as read_sort reads the one asked for
+
+    @property
+    def past_end(self) -> bool:
+        """Whether the page asked for comes after the last page of results."""
+        return self.total > 0 and self.page > self.pages
 
 
 def filters_query(filters: dict[str, list[str]]) -> Query | None:
@@ -467,6 +477,20 @@ class FacetTable:
             self.dates = np.fromiter(
                 (int(d.timestamp()) if d else 0 for d in (column[i] for i in range(self.size))),
                 dtype=np.int64, count=self.size)
+        self.ranks = {key: _ranks(reader, field, self.size)
+                      for key, field in SORT_FIELDS.items()}
+
+    def order(self, docs: np.ndarray, sort: str) -> np.ndarray:
+        """These documents in the order asked ("-date", "state"…); ties go newest first,
+        then by reference. Undated letters come last either way."""
+        key, descending = sort.removeprefix("-"), sort.startswith("-")
+        dates, by_reference = self.dates[docs], self.ranks["reference"][docs]
+        if key == "date":
+            keys = (by_reference, -dates if descending else dates, dates == 0)
+        else:
+            ranks = self.ranks[key][docs]
+            keys = (by_reference, -dates, -ranks if descending else ranks)
+        return docs[np.lexsort(keys)]  # the last key is the first compared
 
     def mask(self, filters: dict[str, list[str]]) -> np.ndarray:
         mask = self.alive.copy()
@@ -490,6 +514,30 @@ class FacetTable:
             out[name] = sorted(((v, c) for v, c in pairs if c and v),
                                key=lambda kv: (-kv[1], kv[0]))
         return out
+
+
+# Sort keys other than the date and relevance, and the column each is read from.
+SORT_FIELDS = {"reference": "reference", "state": "state_name", "reply": "reply"}
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """A sort key that compares the numbers in a text as numbers: 2/2026 before 10/2026."""
+    return [(0, int(part)) if part.isdigit() else (1, part.casefold())
+            for part in re.split(r"(\d+)", text) if part]
+
+
+def _ranks(reader, name: str, size: int) -> np.ndarray:
+    """Each document's place among all documents sorted by a field's text."""
+    if reader.has_column(name):
+        column = reader.column_reader(name)
+        values = [column[i] or "" for i in range(size)]
+    else:  # an index built before the field was sortable: read what is stored
+        values = [""] * size
+        for docnum, stored in reader.iter_docs():
+            values[docnum] = stored.get(name) or stored.get("state") or ""
+    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
+    place = {v: i for i, v in enumerate(sorted(set(values), key=_natural))}
+    return np.fromiter((place[v] for v in values), dtype=np.int64, count=size)
 
 
 _TABLES: dict[tuple[str, int], FacetTable] = {}
@@ -552,7 +600,7 @@ _RESULTS = _LRU(32)
 def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, browsing: bool):
     """All matching documents in display order (and their scores when by relevance)."""
     mask = table.mask(filters)
-    if not browsing and sort not in ("date", "date-asc"):
+    if sort == "relevance" and not browsing:
         results = searcher.search(_narrowed(query, filters), limit=None)
         top = [(d, sc) for sc, d in results.top_n if mask[d]]
         return (np.array([d for d, _ in top], dtype=np.int32),
@@ -562,18 +610,29 @@ def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, brow
     else:
         matched = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
         matched = matched[mask[matched]] if matched.size else matched
-    order = np.argsort(table.dates[matched], kind="stable")
-    if sort != "date-asc":
-        order = order[::-1]  # newest first, also when browsing by relevance
-    return matched[order].astype(np.int32), None
+    return table.order(matched, sort).astype(np.int32), None
 
 
 def _cached_ordered(searcher, table: FacetTable, query: Query, filters, sort: str):
     browsing = isinstance(query, Every)
+    if browsing and sort == "relevance":
+        sort = "-date"  # nothing to be relevant to: the newest first
     key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
-           repr(sorted(filters.items())), sort if not browsing or sort == "date-asc" else "")
+           repr(sorted(filters.items())), sort)
     return _RESULTS.get_or(key, lambda: _ordered(searcher, table, query, filters, sort,
                                                  browsing))
+
+
+SORTS = ("relevance", "date", "reference", "state", "reply")
+
+
+def read_sort(text: str | None) -> str:
+    """The order asked for: a key of SORTS, with "-" before it for descending."""
+    text = (text or "").strip()
+    if text == "date-asc":  # its name before every column could sort
+        return "date"
+    key = text.removeprefix("-")
+    return text if key in SORTS and key != "relevance" else "relevance"
 
 
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
@@ -588,6 +647,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
     page = max(1, page)
+    sort = read_sort(sort)
     browsing = isinstance(query, Every)
     ordered, scores_all = _cached_ordered(searcher, table, query, filters, sort)
     total = int(ordered.size)
@@ -607,8 +667,8 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     if total == 0 and text.strip():
         suggestion = did_you_mean(_vocabulary(searcher._ix.storage.folder), text)
     pages = max(1, -(-total // per_page))
-    return SearchResult(query=text, total=total, page=min(page, pages), pages=pages,
-                        hits=hits, facets=facet_counts, notice=notice, suggestion=suggestion)
+    return SearchResult(query=text, total=total, page=page, pages=pages, hits=hits,
+                        facets=facet_counts, notice=notice, suggestion=suggestion, sort=sort)
 
 
 VOCABULARY = "vocabulary.txt"
@@ -677,5 +737,5 @@ def matches(root: str | Path, text: str, *, filters: dict[str, list[str]] | None
     filters = {**(filters or {}), "doc_type": [doc_type]}
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
-    ordered, _ = _cached_ordered(searcher, table, query, filters, "date")
+    ordered, _ = _cached_ordered(searcher, table, query, filters, "-date")
     return Matches(table, _as_mask(ordered, table.size), int(ordered.size), notice)
