@@ -225,3 +225,54 @@ def test_browser_pages_break_no_content_security_rule(page, base_url, with_catal
         assert response.url.startswith(base_url + path.split("?")[0]), path
         assert "default-src 'self'" in response.headers["content-security-policy"], path
     assert refused == []
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_language_switch_keeps_the_search(browser, base_url, width):
+    """Changing the language keeps the search, its filters and its order."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/?q=surveillance&state=GBR&sort=-date")
+        page.select_option("#lang", "es")
+        page.click("form.lang button[type=submit]")
+        page.wait_for_url("**lang=es**")
+        assert "q=surveillance&state=GBR&sort=-date&lang=es" in page.url
+        assert page.input_value("#q") == "surveillance"
+        assert page.input_value("#sort") == "-date"
+        assert "JAL GBR 3/2026" in page.inner_text("section.results")
+        assert "Filtrado por:" in page.inner_text("main")
+        shot(page, f"search-language-switched-{width}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_search_results_and_filters_fit(browser, base_url, lang, width):
+    """On a phone the results come before the filters; every facet count stays on the
+    screen; a facet's hidden values open without JavaScript."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/?q=information&sort=-date&lang={lang}")
+        first_hit = page.locator("ol.hits li.hit").first.bounding_box()
+        facets = page.locator("aside.facets").bounding_box()
+        if width < 760:
+            assert first_hit["y"] < 800, "the first result starts below the first screen"
+            assert facets["y"] > first_hit["y"]
+        else:
+            assert facets["x"] < first_hit["x"]  # the filters on the left
+        inner = page.evaluate("innerWidth")
+        for box in (c.bounding_box() for c in page.locator(".facets .count").all()):
+            if box:  # the counts hidden in a closed <details> have none
+                assert box["x"] + box["width"] <= inner, "a facet count is cut off"
+        more = page.locator("aside.facets details.more").first
+        assert not more.locator("li").first.is_visible()
+        more.locator("summary").click()
+        assert more.locator("li").first.is_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 1, f"the search scrolls sideways by {overflow}px at {width}px"
+        shot(page, f"search-query-{lang}-{width}")
+    finally:
+        context.close()

@@ -1,4 +1,5 @@
 import threading
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -18,6 +19,7 @@ from tracker.models import (
     RegionMembership,
     Reply,
 )
+from tracker.query import MAX_QUERY_LENGTH, did_you_mean, plain_word_spans
 from tracker.search import IndexBusy, open_index, rebuild_index, search, update_index
 
 from .conftest import SAMPLES
@@ -78,9 +80,9 @@ def test_search_highlights_and_field_queries(three_languages, index_dir):
 
 
 def test_search_filters_sort_and_pages(three_languages, index_dir):
-    result = search(index_dir, "", filters={"reply": ["awaiting"]}, sort="date")
+    result = search(index_dir, "", filters={"reply": ["awaiting"]}, sort="-date")
     assert [h.fields["reference"] for h in result.hits] == ["UA HND 5/2013", "UA GBR 2/2013"]
-    paged = search(index_dir, "", per_page=2, page=2, sort="date-asc")
+    paged = search(index_dir, "", per_page=2, page=2, sort="date")
     assert (paged.total, paged.pages, [h.fields["reference"] for h in paged.hits]) == (
         3, 2, ["UA HND 5/2013"])
 
@@ -88,6 +90,15 @@ def test_search_filters_sort_and_pages(three_languages, index_dir):
 def test_search_did_you_mean(three_languages, index_dir):
     result = search(index_dir, "Belfsat")
     assert result.total == 0 and result.suggestion == "belfast"
+
+
+def test_did_you_mean_changes_plain_words_only():
+    vocabulary = ["two", "belfast", "date", "state"]
+    text = 'date:[2030 to 2031] "Belfsat x" state:Belfsat Belfsa* Belfsat AND to'
+    assert did_you_mean(vocabulary, text) == (
+        'date:[2030 to 2031] "Belfsat x" state:Belfsat Belfsa* belfast AND two')
+    query = "date:{2030 to 2031] (x OR y:z) w"
+    assert [query[a:b] for a, b in plain_word_spans(query)] == ["x", "w"]
 
 
 @settings(max_examples=150, deadline=None,
@@ -101,7 +112,7 @@ def test_search_did_you_mean(three_languages, index_dir):
 def test_search_malformed_queries_never_raise(three_languages, index_dir, text):
     result = search(index_dir, text)
     assert result.total >= 0
-    if len(text) > search_mod.MAX_QUERY_LENGTH:
+    if len(text) > MAX_QUERY_LENGTH:
         assert "cut to its first" in result.notice
 
 
@@ -132,9 +143,10 @@ def test_search_facet_counts_equal_database_counts(app, session, index_dir):
         .where(Communication.state_iso3.in_(weog)).group_by(Mandate.slug)).all())
     assert dict(result.facets["mandate"]) == by_mandate
     everything = search(index_dir, "")
-    by_year = dict(session.exec(select(Communication.year, func.count())
-                                .group_by(Communication.year)).all())
-    assert dict(everything.facets["year"]) == {str(k): v for k, v in by_year.items()}
+    # the year it was sent, as date: filters, not the reference's year
+    by_year = Counter(str(d.year) if d else "undated"
+                      for d in session.exec(select(Communication.date)).all())
+    assert dict(everything.facets["year"]) == by_year
     replied = session.exec(select(func.count(func.distinct(Reply.communication_id)))).one()
     assert dict(everything.facets["reply"]).get("replied", 0) == replied
     assert dict(everything.facets["state"])["OTH"] == session.exec(
@@ -208,3 +220,10 @@ def test_search_text_with_broad_filter_keeps_filter(three_languages, index_dir):
                     filters={"reply": ["awaiting"]})
     assert sorted(h.fields["reference"] for h in result.hits) == ["UA GBR 2/2013",
                                                                   "UA HND 5/2013"]
+
+
+@pytest.mark.parametrize("text", ["Information AND (", "defenders OR", '"Belfast', "a ) b",
+                                  "date:[2030 two 2031]"])
+def test_search_query_whoosh_would_cut_falls_back_to_words(three_languages, index_dir, text):
+    """Whoosh drops what it cannot read without a word; the reader is told instead."""
+    assert "could not be read as written" in search(index_dir, text).notice

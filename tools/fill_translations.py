@@ -697,13 +697,48 @@ T = {
     "internally displaced persons": ("desplazados internos",
                                      "personnes déplacées dans leur propre pays"),
     "SR IDPs": ("RE desplazados internos", "RS personnes déplacées"),
+    # The search page: how the query was read, sorting, pages, the sidebar
+    "Search communications": ("Buscar comunicaciones", "Rechercher des communications"),
+    "This search as a feed": ("Esta búsqueda como canal", "Cette recherche en flux"),
+    "The query was cut to its first %(n)d characters.": (
+        "La consulta se recortó a sus primeros %(n)d caracteres.",
+        "La requête a été réduite à ses %(n)d premiers caractères."),
+    "The query had no words to search for, so everything is shown.": (
+        "La consulta no tenía palabras que buscar, así que se muestra todo.",
+        "La requête ne contenait aucun mot à chercher : tout est affiché."),
+    "Your query could not be read as written, so we searched for its words: %(words)s": (
+        "No se pudo leer la consulta tal como está escrita, así que buscamos sus palabras: "
+        "%(words)s",
+        "La requête n'a pas pu être lue telle qu'elle est écrite : nous avons cherché ses "
+        "mots : %(words)s"),
+    "Page %(page)d of %(pages)d is past the end.": (
+        "La página %(page)d de %(pages)d está más allá del final.",
+        "La page %(page)d sur %(pages)d est au-delà de la fin."),
+    "Go to the last page": ("Ir a la última página", "Aller à la dernière page"),
+    "Sort": ("Ordenar", "Trier"),
+    "Reference, A to Z": ("Referencia, de la A a la Z", "Référence, de A à Z"),
+    "Reference, Z to A": ("Referencia, de la Z a la A", "Référence, de Z à A"),
+    "State, A to Z": ("Estado, de la A a la Z", "État, de A à Z"),
+    "State, Z to A": ("Estado, de la Z a la A", "État, de Z à A"),
+    "No reply yet first": ("Primero las que no tienen respuesta",
+                           "D'abord celles sans réponse"),
+    "Reply received first": ("Primero las que tienen respuesta",
+                             "D'abord celles avec réponse"),
+    "Remove the filter %(name)s: %(value)s": ("Quitar el filtro %(name)s: %(value)s",
+                                              "Retirer le filtre %(name)s : %(value)s"),
+    "Results": ("Resultados", "Résultats"),
+    "Filters": ("Filtros", "Filtres"),
+    "Year sent": ("Año de envío", "Année d'envoi"),
+    "undated": ("sin fecha", "non datée"),
 }
 PLURALS = {"%(num)d event": (("%(num)d evento", "%(num)d eventos"),
                              ("%(num)d événement", "%(num)d événements")),
            "%(num)d communication": (("%(num)d comunicación", "%(num)d comunicaciones"),
                                      ("%(num)d communication", "%(num)d communications")),
            "%(num)d draft": (("%(num)d proyecto", "%(num)d proyectos"),
-                             ("%(num)d projet", "%(num)d projets"))}
+                             ("%(num)d projet", "%(num)d projets")),
+           "%(num)d more": (("%(num)d más", "%(num)d más"),
+                            ("%(num)d de plus", "%(num)d de plus"))}
 
 for i, lang in enumerate(("es", "fr")):
     path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"

@@ -25,14 +25,11 @@ from pathlib import Path
 import numpy as np
 from sqlmodel import Session, select
 from whoosh import index as windex
-from whoosh import qparser
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.index import LockError
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import And, Every, NullQuery, Or, Query, Term
+from whoosh.query import And, Every, Or, Query, Term
 
-from tracker.analysis import FoldStemAnalyzer
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -44,19 +41,13 @@ from tracker.models import (
     Reply,
     Resolution,
     Sponsorship,
+    State,
 )
+from tracker.query import ANALYZER, SPELL_ANALYZER, Notice, did_you_mean, parse_query
 from tracker.store import chunks
 
 WRITER_TIMEOUT = 10.0
-MAX_QUERY_LENGTH = 1000
 POINTER = "CURRENT"
-
-# Stems English and folds accents, so "Peña" finds "Pena" and "defensoras" finds
-# "defensora"; summaries are in English, French or Spanish.
-# Folding comes before stemming, so "Dupré" and "Dupre" stem alike (see tracker.analysis).
-ANALYZER = FoldStemAnalyzer()
-
-SPELL_ANALYZER = FoldStemAnalyzer(stem_words=False, stoplist=())
 
 FACETS = ("doc_type", "state", "group", "region", "mandate", "type", "year", "reply",
           "women", "whrd", "body")
@@ -66,12 +57,13 @@ def make_schema() -> Schema:
     return Schema(
         key=ID(unique=True, stored=True),
         doc_type=ID(stored=True, sortable=True),
-        reference=ID(stored=True),
+        reference=ID(stored=True, sortable=True),
         refwords=TEXT(analyzer=ANALYZER),  # "HND 5/2013" as words, for the default field
         type=ID(stored=True, sortable=True),
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True, sortable=True),
         state=ID(stored=True, sortable=True),
+        state_name=ID(sortable=True),  # to sort by the name a reader sees, not the code
         addressee=TEXT(analyzer=ANALYZER, stored=True),
         group=ID(stored=True, sortable=True),
         region=KEYWORD(commas=True, stored=True, sortable=True),
@@ -177,6 +169,7 @@ def _regions_by_state(session: Session) -> tuple[dict[str, list[str]], dict[str,
 def communication_docs(session: Session, ids: Iterable[int] | None = None):
     """Yield index documents for communications (all, or those ids), in few queries."""
     regions, groups = _regions_by_state(session)
+    names = dict(session.exec(select(State.iso3, State.name)).all())
     slugs = {m.id: m.slug for m in session.exec(select(Mandate))}
     id_list = None if ids is None else list(ids)
     chunks = [None] if id_list is None else [id_list[i:i + 500]
@@ -198,7 +191,11 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
             doc = {
                 "key": f"comm:{c.id}", "doc_type": "communication", "db_id": c.id,
                 "reference": c.reference, "refwords": c.reference, "type": c.type,
-                "year": str(c.year), "state": c.state_iso3 or "OTH",
+                # The year it was sent, as `date:` reads it, not the reference's year:
+                # a letter numbered 2025 may go out in January 2026.
+                "year": str(c.date.year) if c.date else "undated",
+                "state": c.state_iso3 or "OTH",
+                "state_name": names.get(c.state_iso3 or "", c.addressee_name),
                 "addressee": c.addressee_name, "group": groups.get(c.state_iso3 or "", "none"),
                 "region": ",".join(regions.get(c.state_iso3 or "", [])),
                 "mandate": ",".join(sorted(mandates.get(c.id, []))),
@@ -400,56 +397,14 @@ class SearchResult:
     pages: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    notice: str | None = None  # "we searched for the plain words instead …"
+    notice: Notice | None = None  # "we searched for the plain words instead …"
     suggestion: str | None = None  # "did you mean"
+    sort: str = "relevance"  # the order used, as read_sort reads the one asked for
 
-
-def _parser(ix) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(["refwords", "addressee", "summary", "title"], ix.schema,
-                                      group=qparser.AndGroup)
-    parser.add_plugin(DateParserPlugin(free=False))
-    parser.add_plugin(qparser.GtLtPlugin())
-    return parser
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def parse_query(ix, text: str) -> tuple[Query, str | None]:
-    """Parse the user's query; on any trouble fall back to plain words and say so."""
-    text = (text or "").strip()
-    notice = None
-    if len(text) > MAX_QUERY_LENGTH:
-        text = text[:MAX_QUERY_LENGTH]
-        notice = f"The query was cut to its first {MAX_QUERY_LENGTH} characters."
-    if not text:
-        return Every(), notice
-    if not _WORD.search(text):
-        return Every(), "The query had no words to search for, so everything is shown."
-    try:
-        # Whoosh's date parser reads "2013-05-02" as the year 2013; it reads 20130502 right.
-        compact = re.sub(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b",
-                         lambda m: m.group(1) + m.group(2) + (m.group(3) or ""), text)
-        query = _parser(ix).parse(compact)
-        if query is NullQuery:
-            raise ValueError("nothing to search")
-        # Pathological wildcards (a leading '*') are slow; treat them as plain words.
-        if re.search(r"(^|\s)[*?]", text):
-            raise ValueError("wildcard")
-        return query, notice
-    except Exception:  # noqa: BLE001 - Whoosh raises many kinds; every one means "plain words"
-        words = _WORD.findall(text)
-        plain = Or([Term(f, w) for w in _analysed(words) for f in ("summary", "title",
-                                                                    "addressee", "refwords")])
-        return plain, ("Your query could not be read as written, so we searched for its "
-                       "words: " + " ".join(words[:20]))
-
-
-def _analysed(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        out.extend(t.text for t in ANALYZER(w))
-    return list(dict.fromkeys(out))
+    @property
+    def past_end(self) -> bool:
+        """Whether the page asked for comes after the last page of results."""
+        return self.total > 0 and self.page > self.pages
 
 
 def filters_query(filters: dict[str, list[str]]) -> Query | None:
@@ -522,6 +477,20 @@ class FacetTable:
             self.dates = np.fromiter(
                 (int(d.timestamp()) if d else 0 for d in (column[i] for i in range(self.size))),
                 dtype=np.int64, count=self.size)
+        self.ranks = {key: _ranks(reader, field, self.size)
+                      for key, field in SORT_FIELDS.items()}
+
+    def order(self, docs: np.ndarray, sort: str) -> np.ndarray:
+        """These documents in the order asked ("-date", "state"…); ties go newest first,
+        then by reference. Undated letters come last either way."""
+        key, descending = sort.removeprefix("-"), sort.startswith("-")
+        dates, by_reference = self.dates[docs], self.ranks["reference"][docs]
+        if key == "date":
+            keys = (by_reference, -dates if descending else dates, dates == 0)
+        else:
+            ranks = self.ranks[key][docs]
+            keys = (by_reference, -dates, -ranks if descending else ranks)
+        return docs[np.lexsort(keys)]  # the last key is the first compared
 
     def mask(self, filters: dict[str, list[str]]) -> np.ndarray:
         mask = self.alive.copy()
@@ -545,6 +514,30 @@ class FacetTable:
             out[name] = sorted(((v, c) for v, c in pairs if c and v),
                                key=lambda kv: (-kv[1], kv[0]))
         return out
+
+
+# Sort keys other than the date and relevance, and the column each is read from.
+SORT_FIELDS = {"reference": "reference", "state": "state_name", "reply": "reply"}
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """A sort key that compares the numbers in a text as numbers: 2/2026 before 10/2026."""
+    return [(0, int(part)) if part.isdigit() else (1, part.casefold())
+            for part in re.split(r"(\d+)", text) if part]
+
+
+def _ranks(reader, name: str, size: int) -> np.ndarray:
+    """Each document's place among all documents sorted by a field's text."""
+    if reader.has_column(name):
+        column = reader.column_reader(name)
+        values = [column[i] or "" for i in range(size)]
+    else:  # an index built before the field was sortable: read what is stored
+        values = [""] * size
+        for docnum, stored in reader.iter_docs():
+            values[docnum] = stored.get(name) or stored.get("state") or ""
+    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
+    place = {v: i for i, v in enumerate(sorted(set(values), key=_natural))}
+    return np.fromiter((place[v] for v in values), dtype=np.int64, count=size)
 
 
 _TABLES: dict[tuple[str, int], FacetTable] = {}
@@ -607,7 +600,7 @@ _RESULTS = _LRU(32)
 def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, browsing: bool):
     """All matching documents in display order (and their scores when by relevance)."""
     mask = table.mask(filters)
-    if not browsing and sort not in ("date", "date-asc"):
+    if sort == "relevance" and not browsing:
         results = searcher.search(_narrowed(query, filters), limit=None)
         top = [(d, sc) for sc, d in results.top_n if mask[d]]
         return (np.array([d for d, _ in top], dtype=np.int32),
@@ -617,18 +610,29 @@ def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, brow
     else:
         matched = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
         matched = matched[mask[matched]] if matched.size else matched
-    order = np.argsort(table.dates[matched], kind="stable")
-    if sort != "date-asc":
-        order = order[::-1]  # newest first, also when browsing by relevance
-    return matched[order].astype(np.int32), None
+    return table.order(matched, sort).astype(np.int32), None
 
 
 def _cached_ordered(searcher, table: FacetTable, query: Query, filters, sort: str):
     browsing = isinstance(query, Every)
+    if browsing and sort == "relevance":
+        sort = "-date"  # nothing to be relevant to: the newest first
     key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
-           repr(sorted(filters.items())), sort if not browsing or sort == "date-asc" else "")
+           repr(sorted(filters.items())), sort)
     return _RESULTS.get_or(key, lambda: _ordered(searcher, table, query, filters, sort,
                                                  browsing))
+
+
+SORTS = ("relevance", "date", "reference", "state", "reply")
+
+
+def read_sort(text: str | None) -> str:
+    """The order asked for: a key of SORTS, with "-" before it for descending."""
+    text = (text or "").strip()
+    if text == "date-asc":  # its name before every column could sort
+        return "date"
+    key = text.removeprefix("-")
+    return text if key in SORTS and key != "relevance" else "relevance"
 
 
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
@@ -643,6 +647,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
     page = max(1, page)
+    sort = read_sort(sort)
     browsing = isinstance(query, Every)
     ordered, scores_all = _cached_ordered(searcher, table, query, filters, sort)
     total = int(ordered.size)
@@ -660,10 +665,10 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     facet_counts = table.counts(_as_mask(ordered, table.size), tuple(facets))
     suggestion = None
     if total == 0 and text.strip():
-        suggestion = _did_you_mean(searcher._ix.storage.folder, text)
+        suggestion = did_you_mean(_vocabulary(searcher._ix.storage.folder), text)
     pages = max(1, -(-total // per_page))
-    return SearchResult(query=text, total=total, page=min(page, pages), pages=pages,
-                        hits=hits, facets=facet_counts, notice=notice, suggestion=suggestion)
+    return SearchResult(query=text, total=total, page=page, pages=pages, hits=hits,
+                        facets=facet_counts, notice=notice, suggestion=suggestion, sort=sort)
 
 
 VOCABULARY = "vocabulary.txt"
@@ -695,31 +700,6 @@ def _vocabulary(folder: str | Path) -> list[str]:
         _VOCAB_CACHE.clear()
         _VOCAB_CACHE[key] = path.read_text(encoding="utf-8").split()
     return _VOCAB_CACHE[key]
-
-
-def _did_you_mean(folder, text: str) -> str | None:
-    """Swap each unknown word for the closest known word, keeping the query's shape."""
-    from rapidfuzz import fuzz, process
-
-    vocabulary = _vocabulary(folder)
-    known = set(vocabulary)
-    changed = False
-
-    def fix(m):
-        nonlocal changed
-        word = m.group(0)
-        key = "".join(t.text for t in SPELL_ANALYZER(word))
-        if (not key or key in known or (m.start() > 0 and text[m.start() - 1] == ":")
-                or word in ("AND", "OR", "NOT", "TO")):
-            return word
-        best = process.extractOne(key, vocabulary, scorer=fuzz.ratio, score_cutoff=75)
-        if best:
-            changed = True
-            return best[0]
-        return word
-
-    fixed = _WORD.sub(fix, text)
-    return fixed if changed else None
 
 
 def as_date(value) -> date | None:
@@ -757,5 +737,5 @@ def matches(root: str | Path, text: str, *, filters: dict[str, list[str]] | None
     filters = {**(filters or {}), "doc_type": [doc_type]}
     query, notice = parse_query(searcher._ix, text)
     table = _facet_table(searcher)
-    ordered, _ = _cached_ordered(searcher, table, query, filters, "date")
+    ordered, _ = _cached_ordered(searcher, table, query, filters, "-date")
     return Matches(table, _as_mask(ordered, table.size), int(ordered.size), notice)

@@ -1,16 +1,18 @@
 """Search: one box, facets with counts, the whole query in the URL; JSON, CSV and Atom."""
 
+import re
 from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext
 
 from scrapers.text import xml_safe
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
 from tracker.labels import mandate_names, region_names, state_names
-from tracker.search import FACETS, as_date, search
+from tracker.search import FACETS, as_date, read_sort, search
 from tracker.states import schemes
-from tracker.views.helpers import with_query
+from tracker.views.helpers import url_with, with_query
 from tracker.views.output import respond, routes
 from tracker.vocabulary import label
 
@@ -30,7 +32,7 @@ def run_search(per_page=None, sort=None):
     page = request.args.get("page", "1")
     return search(current_app.config["SEARCH_INDEX_DIR"], request.args.get("q", ""),
                   filters=current_filters(),
-                  sort=sort or request.args.get("sort", "relevance"),
+                  sort=sort or read_sort(request.args.get("sort")),
                   page=int(page) if page.isdecimal() else 1,  # "²".isdigit(), int fails
                   per_page=per_page or current_app.config["PAGE_SIZE"])
 
@@ -53,21 +55,82 @@ def index(fmt):
     result = run_search()
     names = state_names(session)
     rows = [hit_row(h, names) for h in result.hits]
+    notice = notice_text(result.notice)
+    past_end = gettext("Page %(page)d of %(pages)d is past the end.", page=result.page,
+                       pages=result.pages) if result.past_end else None
     meta = {"query": result.query, "total": result.total, "page": result.page,
-            "pages": result.pages, "notice": result.notice, "suggestion": result.suggestion,
+            "pages": result.pages, "sort": result.sort, "notice": notice,
+            "suggestion": result.suggestion, "past_end": past_end,
+            "last_page": last_page_url(result.pages) if past_end else None,
             "facets": result.facets, "filters": current_filters()}
+
     def html():
         mandates = mandate_names(session)
+        region_schemes, scheme = region_choice(session)
         return render_template(
-            "search/index.html", result=result, rows=rows, hits=result.hits,
+            "search/index.html", result=result, rows=rows, hits=result.hits, notice=notice,
+            past_end=past_end, last_page=last_page_url(result.pages),
             filters=current_filters(), state_names=names, mandates=mandates,
-            mandate_labels={slug: label(m.site_label, "mandate") for slug, m in mandates.items()},
+            mandate_labels=mandate_labels(mandates),
+            mandate_titles={slug: label(m.full_name, "mandate") for slug, m in mandates.items()},
             region_labels={term: label(name, "region")
                            for term, (_, name) in region_names(session).items()},
-            schemes=schemes(session), scheme=request.args.get("scheme", "un-groups"))
+            schemes=region_schemes, scheme=scheme,
+            clear_url=url_with(**dict.fromkeys(FILTER_NAMES)))
 
     return respond(fmt, rows=rows, columns=COLUMNS, filename="communications", meta=meta,
                    html=html)
+
+
+def last_page_url(pages: int) -> str:
+    """This search's last page, in the format asked for."""
+    args = {k: v for k, v in request.args.to_dict(flat=False).items() if k != "page"}
+    args["page"] = [str(pages)]
+    return with_query(url_for(request.endpoint, _external=True), args)
+
+
+def notice_text(notice) -> str | None:
+    """Say how the query was read in the reader's language."""
+    if notice is None:
+        return None
+    if notice.key == "cut":
+        return gettext("The query was cut to its first %(n)d characters.", n=notice.args["n"])
+    if notice.key == "no-words":
+        return gettext("The query had no words to search for, so everything is shown.")
+    return gettext("Your query could not be read as written, so we searched for its words: "
+                   "%(words)s", words=notice.args["words"])
+
+
+def mandate_labels(mandates) -> dict[str, str]:
+    """A short name for each mandate's facet entry, with the abbreviation the results show.
+
+    The site's labels are short but carry odd capitals ("arbitrary Detention"); each word
+    takes the capitals it has in the mandate's full name ("Arbitrary Detention (WGAD)").
+    """
+    labels = {}
+    for slug, m in mandates.items():
+        translated = label(m.site_label, "mandate")
+        # In Spanish or French the catalogue's name is already written properly.
+        name = translated if translated != m.site_label else _cased_like(m.site_label,
+                                                                         m.full_name)
+        short = label(m.short_name, "mandate") if m.short_name else ""
+        labels[slug] = f"{name} ({short})" if short else name
+    return labels
+
+
+def _cased_like(label: str, name: str) -> str:
+    cased = {w.casefold(): w for w in re.findall(r"\w+", name)}
+    label = re.sub(r"\w+", lambda w: cased.get(w[0].casefold(), w[0]), label)
+    return label[:1].upper() + label[1:]
+
+
+def region_choice(session):
+    """The region schemes to offer and the one shown: the UN regional groups have their
+    own facet, so the region facet never repeats them."""
+    offered = [s for s in schemes(session) if s.slug != "un-groups"]
+    asked = request.args.get("scheme")
+    slugs = [s.slug for s in offered]
+    return offered, asked if asked in slugs else (slugs[0] if slugs else "")
 
 
 @bp.get("/search.atom")
@@ -75,7 +138,7 @@ def index(fmt):
 def feed():
     """An Atom feed of any search, newest first, for feed readers."""
     session = get_session()
-    result = run_search(per_page=50, sort="date")
+    result = run_search(per_page=50, sort="-date")
     names = state_names(session)
     rows = [hit_row(h, names) for h in result.hits]
     args = request.args.to_dict(flat=False)
