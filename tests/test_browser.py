@@ -247,6 +247,10 @@ def test_browser_language_switch_keeps_the_search(browser, base_url, width):
         context.close()
 
 
+LISTS = {"states-list": "/states", "resolutions-list": "/resolutions/",
+         "state-GBR": "/states/GBR", "resolution-68-181-history": "/resolutions/A/RES/68/181"}
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 @pytest.mark.parametrize("width", [1400, 390])
 def test_browser_search_results_and_filters_fit(browser, base_url, lang, width):
@@ -274,5 +278,43 @@ def test_browser_search_results_and_filters_fit(browser, base_url, lang, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 1, f"the search scrolls sideways by {overflow}px at {width}px"
         shot(page, f"search-query-{lang}-{width}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_lists_sort_by_their_headers(browser, base_url, with_catalogue, lang, width):
+    """The States and resolutions lists fit a phone and a desktop in each language (their
+    tables scroll in their box), link each State, and sort when a header is clicked."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for name, path in LISTS.items():
+            response = page.goto(f"{base_url}{path}?lang={lang}")
+            assert response.ok, path
+            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
+            assert "None" not in page.inner_text("main").split(), path
+            shot(page, f"{name}-{lang}-{width}")
+        page.goto(f"{base_url}/states?lang={lang}")
+        page.click("table#states thead th:first-child a")
+        page.wait_for_url(lambda url: "sort=name" in url)
+        page.click("table#states thead th:first-child a")
+        page.wait_for_url(lambda url: "sort=-name" in url)
+        header = page.locator("table#states thead th").first
+        assert header.get_attribute("aria-sort") == "descending"
+        assert page.locator("table#states tbody th a").first.inner_text() == "Zimbabwe"
+        page.goto(f"{base_url}/resolutions/?lang={lang}")
+        page.click("table.resolutions thead th:nth-child(5) a")  # final sponsors
+        page.wait_for_url(lambda url: "sort=final_sponsors" in url)
+        assert page.locator("table.resolutions thead th").nth(4).get_attribute(
+            "aria-sort") == "ascending"
+        page.goto(f"{base_url}/resolutions/?lang={lang}&sort=-title")
+        page.click("table.resolutions tbody a >> text=A/RES/68/181")
+        page.wait_for_url(lambda url: url.split("?")[0].endswith("/resolutions/A/RES/68/181"))
+        first = page.locator("ol.timeline li").first.inner_text()
+        assert "A/C.3/68/L.64/Rev.1" in first, first
+        shot(page, f"resolution-sorted-{lang}-{width}")
     finally:
         context.close()

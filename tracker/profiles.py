@@ -1,5 +1,6 @@
 """A state's profile: letters received and answered, sponsorships, votes, memberships."""
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,24 @@ class SponsorRecord:
     family: str
     status: str  # main | co-sponsor | joined later | withdrew | did not sponsor
     sponsorship: Sponsorship | None = None
+    day: dt.date | None = None  # the adoption date, else the last draft's
+    draft_title: str | None = None  # for a draft that never became a resolution
+
+    @property
+    def symbol(self) -> str:
+        return self.resolution.symbol if self.resolution else self.family
+
+    @property
+    def title(self) -> str | None:
+        return self.resolution.title if self.resolution else self.draft_title
+
+    @property
+    def source(self) -> str | None:
+        """The document that records the State's last step: its withdrawal, else its join."""
+        row = self.sponsorship
+        if row is None:
+            return None
+        return (row.withdrawn_source if row.withdrawn else row.joined_source) or None
 
 
 @dataclass
@@ -52,7 +71,9 @@ class StateProfile:
 
 
 STATUS = {"main": "main sponsor", "cover": "sponsor (on the draft)", "co": "co-sponsor",
-          "additional": "joined later", "unknown": "sponsor"}
+          "additional": "joined later", "unknown": "sponsor",
+          "catalogue": "sponsor (in the library catalogue)",
+          "corrected": "sponsor (by a corrigendum)"}
 
 
 def sponsorship_status(row: Sponsorship | None, via_group: bool = False) -> str:
@@ -92,6 +113,10 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
             select(Draft.family, Resolution).join(Resolution, Draft.resolution_id == Resolution.id)
             .order_by(Draft.id)):
         resolution_of.setdefault(family, resolution)
+    title_of: dict[str, str] = {}
+    for family, title in session.exec(select(Draft.family, Draft.title)
+                                      .where(Draft.title.is_not(None)).order_by(Draft.id)):
+        title_of.setdefault(family, title)
     via = via_groups(session, families)
     days = family_dates(session, families)
     for family in families:
@@ -101,7 +126,7 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
         profile.sponsorships.append(SponsorRecord(
             resolution_of.get(family), family,
             sponsorship_status(rows.get(family), iso3 in via.get(family, ())),
-            rows.get(family)))
+            rows.get(family), day, title_of.get(family)))
     profile.votes = list(session.exec(select(Vote, VoteCast).join(VoteCast)
                                       .where(VoteCast.iso3 == iso3).order_by(Vote.date.desc())))
     profile.hrc_terms = list(session.exec(select(HrcMembership)

@@ -54,12 +54,38 @@ class ResolutionView:
         return [s for s in self.sponsorships if s.withdrawn]
 
 
-def list_resolutions(session: Session) -> list[tuple[Resolution, int, int]]:
-    """Every resolution with its count of final sponsors and of recorded sponsorship rows."""
+@dataclass
+class ResolutionRow:
+    """One line of the resolutions list."""
+
+    resolution: Resolution
+    final: int  # distinct States that remained sponsors
+    rows: int  # sponsorship rows recorded: 0 means no sponsorship data at all
+    draft_date: dt.date | None = None  # the last draft's date
+
+    @property
+    def date(self) -> dt.date | None:
+        """The day we know: the adoption, else the last draft's (see `date_is`)."""
+        return self.resolution.adoption_date or self.draft_date
+
+    @property
+    def date_is(self) -> str:
+        if self.resolution.adoption_date:
+            return "adopted"
+        return "draft" if self.draft_date else "unknown"
+
+
+def list_resolutions(session: Session) -> list[ResolutionRow]:
+    """Every resolution with its count of final sponsors, of recorded sponsorship rows, and
+    its last draft's date (the adoption date is often not recorded)."""
     families: dict[int, set[str]] = {}
-    for resolution_id, family in session.exec(select(Draft.resolution_id, Draft.family)
-                                              .where(Draft.resolution_id.is_not(None))):
+    drafted: dict[int, dt.date] = {}
+    for resolution_id, family, day in session.exec(
+            select(Draft.resolution_id, Draft.family, Draft.date)
+            .where(Draft.resolution_id.is_not(None))):
         families.setdefault(resolution_id, set()).add(family)
+        if day and (resolution_id not in drafted or day > drafted[resolution_id]):
+            drafted[resolution_id] = day
     rows: dict[str, list[tuple[str | None, bool]]] = {}
     for family, iso3, withdrawn in session.exec(
             select(Sponsorship.family, Sponsorship.iso3, Sponsorship.withdrawn)):
@@ -69,8 +95,41 @@ def list_resolutions(session: Session) -> list[tuple[Resolution, int, int]]:
                                                       Resolution.symbol)):
         mine = [row for f in families.get(r.id, ()) for row in rows.get(f, [])]
         final = len({iso3 for iso3, withdrawn in mine if iso3 and not withdrawn})
-        out.append((r, final, len(mine)))
+        out.append(ResolutionRow(r, final, len(mine), drafted.get(r.id)))
     return out
+
+
+def history_order(events: list[SponsorshipEvent],
+                  drafts: list[Draft]) -> list[SponsorshipEvent]:
+    """Order a sponsorship history by its documents, each after the dated one it follows.
+
+    A document's day is its events' date, else its draft's date. An undated document (the
+    committee's report listing later sponsors and withdrawals, a session report) comes
+    after its family's last dated document, not before everything; documents keep the
+    order they were read in, and within one, dated lines come first, then joins before
+    withdrawals, as printed.
+    """
+    day_of_doc: dict[str, dt.date] = {d.symbol: d.date for d in drafts if d.date}
+    for e in events:
+        if e.date and (e.source_document not in day_of_doc
+                       or e.date < day_of_doc[e.source_document]):
+            day_of_doc[e.source_document] = e.date
+    last_of_family: dict[str, dt.date] = {}
+    for e in events:
+        day = e.date or day_of_doc.get(e.source_document)
+        if day and (e.family not in last_of_family or day > last_of_family[e.family]):
+            last_of_family[e.family] = day
+    first_seen: dict[str, int] = {}
+    for e in sorted(events, key=lambda e: e.id or 0):
+        first_seen.setdefault(e.source_document, e.id or 0)
+
+    def key(e: SponsorshipEvent):
+        own = e.date or day_of_doc.get(e.source_document)
+        anchor = own or last_of_family.get(e.family)
+        return (anchor is None, anchor or dt.date.min, own is None, first_seen[e.source_document],
+                e.date is None, e.action != "join", e.id or 0)
+
+    return sorted(events, key=key)
 
 
 def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool = False,
@@ -98,10 +157,8 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
     drafts = list(session.exec(select(Draft).where(Draft.resolution_id == r.id)
                                .order_by(Draft.symbol)))
     families = sorted({d.family for d in drafts})
-    events = list(session.exec(select(SponsorshipEvent)
-                               .where(SponsorshipEvent.family.in_(families))
-                               .order_by(SponsorshipEvent.date, SponsorshipEvent.action,
-                                         SponsorshipEvent.id))) if families else []
+    events = history_order(list(session.exec(select(SponsorshipEvent).where(
+        SponsorshipEvent.family.in_(families)))), drafts) if families else []
     sponsorships = list(session.exec(select(Sponsorship)
                                      .where(Sponsorship.family.in_(families))
                                      .order_by(Sponsorship.raw_name))) if families else []

@@ -1,6 +1,6 @@
 """Resolutions: the list, and each one's sponsorship history, vote and co-sponsor gaps."""
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
@@ -11,29 +11,56 @@ from tracker.models import State
 from tracker.resolutions import list_resolutions, resolution_view
 from tracker.states import schemes
 from tracker.views.output import respond, routes
+from tracker.views.sorting import Sorting, page_of, symbol_key, text_key
 from tracker.vocabulary import label
 
 bp = Blueprint("resolutions", __name__)
+
+RESOLUTIONS = Sorting({"symbol": lambda r: symbol_key(r["symbol"]),
+                       "body": lambda r: r["body"], "title": lambda r: text_key(r["title"]),
+                       "date": lambda r: r["date"],
+                       # No sponsorship data at all is not "0 sponsors": it sorts last.
+                       "final_sponsors": lambda r: r["final_sponsors"] if r["sponsorship_rows"]
+                       else None},
+                      default="symbol")
+# A resolution's rows (JSON and CSV) are every State's status; the page's table is the gaps.
+STATUSES = Sorting({"state": lambda r: text_key(r["state"]), "iso3": lambda r: r["iso3"],
+                    "status": lambda r: r["status"], "group": lambda r: text_key(r["group"])},
+                   default="state")
+# Gaps are (position in the scheme, GroupGap) pairs: "region" keeps the scheme's order.
+GAPS = Sorting({"region": lambda ig: ig[0], "final_sponsors": lambda ig: len(ig[1].sponsors),
+                "members": lambda ig: len(ig[1].members), "share": lambda ig: ig[1].share,
+                "missing": lambda ig: len(ig[1].missing)},
+               default="region", param="gaps_sort", anchor="gap")
 
 
 @routes(bp, "/resolutions/")
 @access(PUBLIC)
 def index(fmt):
-    session = get_session()
-    items = list_resolutions(session)
-    rows = [{"symbol": r.symbol, "body": r.body, "title": r.title, "adopted": r.adoption_date,
-             "method": r.adoption_method, "final_sponsors": final,
-             "page": url_for("resolutions.show", symbol=r.symbol, _external=True)}
-            for r, final, _ in items]
+    order = RESOLUTIONS.read()
+    rows = order.apply(
+        {"symbol": item.resolution.symbol, "body": item.resolution.body,
+         "title": item.resolution.title, "adopted": item.resolution.adoption_date,
+         "method": item.resolution.adoption_method, "date": item.date, "date_is": item.date_is,
+         "final_sponsors": item.final, "sponsorship_rows": item.rows,
+         "page": url_for("resolutions.show", symbol=item.resolution.symbol, _external=True)}
+        for item in list_resolutions(get_session()))
+
+    def html():
+        shown, page, pages = page_of(rows, current_app.config["PAGE_SIZE"])
+        return render_template("resolutions/index.html", rows=shown, total=len(rows),
+                               page=page, pages=pages, order=order)
+
     return respond(fmt, rows=rows, filename="resolutions",
-                   columns=["symbol", "body", "title", "adopted", "method", "final_sponsors",
-                            "page"],
-                   html=lambda: render_template("resolutions/index.html", items=items))
+                   columns=["symbol", "body", "title", "adopted", "method", "date", "date_is",
+                            "final_sponsors", "sponsorship_rows", "page"],
+                   meta={"sort": order.value}, html=html)
 
 
 @routes(bp, "/resolutions/<path:symbol>")
 @access(PUBLIC)
 def show(symbol, fmt):
+    order, gap_order = STATUSES.read(), GAPS.read()
     session = get_session()
     scheme = request.args.get("scheme", "un-groups")
     view = resolution_view(session, symbol, scheme,
@@ -41,15 +68,18 @@ def show(symbol, fmt):
     if view is None:
         abort(404, description=_("No resolution with that symbol in the database."))
     states = {s.iso3: s for s in session.exec(select(State))}
-    rows = [{"iso3": iso3, "state": states[iso3].name, "status": status,
-             "group": next((g.region for g in view.gaps if states[iso3] in g.members), "")}
-            for iso3, status in sorted(view.statuses.items(), key=lambda kv: states[kv[0]].name)]
+    rows = order.apply(
+        {"iso3": iso3, "state": states[iso3].name, "status": status,
+         "group": next((g.region for g in view.gaps if states[iso3] in g.members), "")}
+        for iso3, status in view.statuses.items())
+    gaps = [g for _, g in gap_order.apply(enumerate(view.gaps))]
     meta = {"symbol": view.resolution.symbol, "title": view.resolution.title,
             "drafts": [d.symbol for d in view.drafts],
             "final_sponsors": sorted(s.iso3 or s.group_name for s in view.final),
             "gaps": [{"region": g.region, "members": len(g.members),
                       "sponsors": len(g.sponsors), "missing": [m.iso3 for m in g.missing]}
-                     for g in view.gaps]}
+                     for g in gaps],
+            "sort": {"rows": order.value, "gaps": gap_order.value}}
 
     def html():
         m49 = {s.iso3: s.m49 for s in states.values()}
@@ -65,7 +95,8 @@ def show(symbol, fmt):
                           if m49[i] not in mapped_m49() and status != "not a member"),
                          key=lambda s: s.name)
         return render_template("resolutions/show.html", v=view, chart=chart, world=world,
-                               off_map=off_map, schemes=schemes(session), scheme=scheme)
+                               off_map=off_map, schemes=schemes(session), scheme=scheme,
+                               gaps=gaps, gap_order=gap_order)
 
     return respond(fmt, rows=rows, columns=["iso3", "state", "status", "group"],
                    filename=view.resolution.symbol.replace("/", "-"), meta=meta, html=html)

@@ -1,6 +1,6 @@
-"""The states pages: every state grouped by region, in any scheme."""
+"""The states pages: every state grouped by region, in any scheme, and each State's profile."""
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from tracker.auth import PUBLIC, access
@@ -8,8 +8,28 @@ from tracker.db import get_session
 from tracker.profiles import state_profile
 from tracker.states import scheme_by_slug, schemes, states_by_region
 from tracker.views.output import respond, routes
+from tracker.views.sorting import Sorting, natural_key, page_of, symbol_key, text_key
 
 bp = Blueprint("states", __name__)
+
+# The rows are dicts, the same for the page, its JSON and its CSV.
+STATES = Sorting({"name": lambda r: text_key(r["name"]), "iso3": lambda r: r["iso3"],
+                  "region": lambda r: (r["region_order"], text_key(r["region"]),
+                                       text_key(r["name"])),
+                  "m49": lambda r: r["m49"], "status": lambda r: r["status"]},
+                 default="region", anchor="states")
+# A State's page has three tables: its letters awaiting a reply (the page's CSV rows), its
+# sponsorships (paged: Germany has thousands) and its votes, each with its own parameter.
+LETTERS = Sorting({"reference": lambda c: (c.year, c.number), "date": lambda c: c.date,
+                   "type": lambda c: c.type}, default="-date", anchor="awaiting")
+SPONSORSHIPS = Sorting({"resolution": lambda r: symbol_key(r.symbol),
+                        "title": lambda r: text_key(r.title),
+                        "date": lambda r: r.day, "status": lambda r: r.status,
+                        "source": lambda r: natural_key(r.source)},
+                       default="-date", param="sponsorships_sort", anchor="resolutions")
+VOTES = Sorting({"symbol": lambda vc: symbol_key(vc[0].symbol), "date": lambda vc: vc[0].date,
+                 "vote": lambda vc: vc[1].value}, default="-date", param="votes_sort",
+                anchor="votes")
 
 
 @routes(bp, "/states")
@@ -19,41 +39,56 @@ def index(fmt="html"):
     scheme = scheme_by_slug(session, request.args.get("scheme", "un-groups"))
     if scheme is None:
         abort(404, description=_("No region scheme by that name."))
+    order = STATES.read()
     groups = states_by_region(session, scheme)
-    rows = [{"iso3": state.iso3, "name": state.name, "region": g.region.name,
-             "role": m.role, "counted_here": m.counts, "status": state.status,
-             "m49": state.m49, "page": url_for("states.show", iso3=state.iso3, _external=True)}
-            for g in groups for state, m in g.members]
+    rows = order.apply(
+        {"iso3": state.iso3, "name": state.name, "region": g.region.name,
+         "region_id": g.region.id, "region_order": g.region.sort_order, "role": m.role,
+         "counted_here": m.counts, "status": state.status, "m49": state.m49,
+         "page": url_for("states.show", iso3=state.iso3, _external=True)}
+        for g in groups for state, m in g.members)
     return respond(fmt, rows=rows, filename=f"states-{scheme.slug}",
                    columns=["iso3", "name", "region", "role", "counted_here", "status", "m49",
                             "page"],
-                   meta={"scheme": scheme.slug},
+                   meta={"scheme": scheme.slug, "sort": order.value},
                    html=lambda: render_template("states/index.html", scheme=scheme,
-                                                schemes=schemes(session), groups=groups))
+                                                schemes=schemes(session), groups=groups,
+                                                rows=rows, order=order))
 
 
 @routes(bp, "/states/<iso3>")
 @access(PUBLIC)
 def show(iso3, fmt):
+    letters, sponsorships, votes = LETTERS.read(), SPONSORSHIPS.read(), VOTES.read()
     profile = state_profile(get_session(), iso3.upper())
     if profile is None:
         abort(404, description=_("No State with that code."))
+    awaiting = letters.apply(profile.awaiting)
+    records = sponsorships.apply(profile.sponsorships)
+    cast = votes.apply(profile.votes)
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
-            for c in profile.awaiting]
+            for c in awaiting]
     meta = {"iso3": profile.state.iso3, "name": profile.state.name,
             "communications": profile.total, "replied": profile.replied,
             "by_year": dict(profile.by_year), "by_type": dict(profile.by_type),
             "by_mandate": {m.site_label: n for m, n in profile.by_mandate},
             "sponsorships": [{"family": r.family, "status": r.status,
-                              "resolution": r.resolution.symbol if r.resolution else None}
-                             for r in profile.sponsorships],
-            "votes": [{"symbol": v.symbol, "date": v.date, "vote": c.value}
-                      for v, c in profile.votes],
+                              "resolution": r.resolution.symbol if r.resolution else None,
+                              "date": r.day, "source": r.source}
+                             for r in records],
+            "votes": [{"symbol": v.symbol, "date": v.date, "vote": c.value} for v, c in cast],
             "regions": [{"scheme": s, "region": r, "role": role}
                         for s, r, role in profile.places],
-            "rows_are": "communications awaiting a reply"}
-    return respond(fmt, rows=rows, columns=["reference", "date", "type", "page"],
-                   filename=f"{profile.state.iso3}-awaiting-reply", meta=meta,
-                   html=lambda: render_template("states/show.html", p=profile))
+            "rows_are": "communications awaiting a reply",
+            "sort": {"rows": letters.value, "sponsorships": sponsorships.value,
+                     "votes": votes.value}}
 
+    def html():
+        shown, page, pages = page_of(records, current_app.config["PAGE_SIZE"])
+        return render_template("states/show.html", p=profile, awaiting=awaiting, cast=cast,
+                               records=shown, page=page, pages=pages, letters=letters,
+                               sponsorships=sponsorships, votes=votes)
+
+    return respond(fmt, rows=rows, columns=["reference", "date", "type", "page"],
+                   filename=f"{profile.state.iso3}-awaiting-reply", meta=meta, html=html)
