@@ -49,7 +49,7 @@ def test_brief_for_sr_hrd_lists_exactly_its_communications(samples_app):
     assert listed == _hrd_refs()
     assert len(listed) == 18
     assert "not yet coded" in page  # women and WHRD shares, never shown as zero
-    assert "Data last scraped" in page
+    assert "Sources last fetched" in page
 
 
 def test_brief_bad_subject_is_explained_and_not_saved(samples_app):
@@ -108,7 +108,7 @@ def test_brief_pdf_holds_figures_references_citations(samples_app):
     assert response.mimetype == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
     assert "Headline figures" in text and "Communications sent" in text
-    assert "JAL AUS 2/2026" in text and "Data last scraped" in text
+    assert "JAL AUS 2/2026" in text and "Sources last fetched" in text
     assert "not yet coded" in text
     if shutil.which("pdftoppm"):
         SCREENSHOTS.mkdir(exist_ok=True)
@@ -231,3 +231,135 @@ def test_brief_exports_render_once_per_version_language_and_data(samples_app, mo
     assert rendered == ["to_pdf", "to_docx", "to_docx", "to_docx", "to_docx"]
     names = sorted(p.name for p in folder.glob("*.docx"))
     assert [n.split("-")[:2] for n in names] == [["v1", "fr"], ["v2", "en"]]  # old ones gone
+
+
+def _pdf_links(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [annot.get_object()["/A"]["/URI"] for page in PdfReader(io.BytesIO(data)).pages
+            for annot in page.get("/Annots") or [] if "/A" in annot.get_object()]
+
+
+def test_brief_pdf_links_to_sources_and_uses_the_page_width(samples_app):
+    from pypdf import PdfReader
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    pdf = client.get(url + ".pdf").data
+    links = _pdf_links(pdf)
+    assert sum(link.startswith("https://spcommreports.ohchr.org/") for link in links) == 18
+    # 18 letters on the full A4 width, compact: two or three pages, not ten
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 3
+    resolution = _new_brief(client, subject="resolution|A/RES/68/181").location
+    assert any(link.startswith("http://localhost/resolutions/A/RES/68/181")
+               for link in _pdf_links(client.get(resolution + ".pdf").data))
+
+
+def test_brief_docx_is_a4_with_addressees_and_hyperlinks(samples_app):
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    doc = Document(io.BytesIO(client.get(url + ".docx").data))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Reference", "Date", "Addressee", "Reply", "Summary"]
+    assert "Australia" in {row.cells[2].text for row in table.rows[1:]}
+    assert {row.cells[0].text for row in table.rows[1:]} == _hrd_refs()  # no bare URL
+    targets = [r.target_ref for r in doc.part.rels.values()
+               if r.reltype == RELATIONSHIP_TYPE.HYPERLINK]
+    assert sum(t.startswith("https://spcommreports.ohchr.org/") for t in targets) == 18
+    assert len(table._tbl.xpath(".//w:hyperlink")) == 18
+
+
+def test_brief_list_names_the_mandate_not_its_slug(samples_app):
+    client = sign_in(samples_app, "editor", "editor")
+    _new_brief(client)
+    page = client.get("/briefs/").get_data(as_text=True)
+    row = page[page.index("Meeting with the SR on defenders"):]
+    row = row[:row.index("</tr>")]
+    assert "human rights defenders" in row and "human-rights-defenders" not in row
+
+
+def test_brief_for_a_resolution_names_the_states_not_sponsoring(samples_app):
+    from docx import Document
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client, subject="resolution|A/RES/68/181").location
+    page = client.get(url).get_data(as_text=True)
+    assert "Communications sent" not in page
+    assert "Final sponsors" in page and "Not sponsoring" in page
+    african = page[page.index("<th scope=\"row\">African Group</th>"):]
+    african = african[:african.index("</tr>")]
+    assert "Nigeria" in african and "South Africa" in african  # 0 of 54 sponsor it
+    doc = Document(io.BytesIO(client.get(url + ".docx").data))
+    gaps = doc.tables[-1]
+    assert gaps.rows[0].cells[3].text == "Not sponsoring"
+    assert any("Nigeria" in row.cells[3].text for row in gaps.rows[1:])
+
+
+def test_brief_delete_is_soft_logged_and_restorable(samples_app):
+    from tracker.models import AuditEvent, BriefDeletion
+
+    editor = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(editor).location
+    brief_id = int(url.rsplit("/", 1)[1])
+    viewer = sign_in(samples_app, "viewer", "viewer")
+    assert viewer.post(f"/briefs/{brief_id}/delete").status_code == 403
+    assert viewer.get("/briefs/deleted").status_code == 403
+    assert editor.post(f"/briefs/{brief_id}/delete").status_code == 302
+    listed = editor.get("/briefs/").get_data(as_text=True)
+    assert "was deleted" in listed  # the notice names it once
+    assert f'href="/briefs/{brief_id}"' not in listed
+    binned = editor.get("/briefs/deleted").get_data(as_text=True)
+    assert "Meeting with the SR on defenders" in binned and "Restore" in binned
+    page = editor.get(url).get_data(as_text=True)  # kept, with its versions
+    assert "This brief was deleted" in page and "<td>deleted</td>" in page
+    with samples_app.app_context(), Session(get_engine()) as s:
+        assert s.get(Brief, brief_id) is not None
+        assert s.get(BriefDeletion, brief_id).deleted_by == "editor"
+        actions = s.exec(select(AuditEvent.action)).all()
+        assert "brief-deleted" in actions
+    assert editor.post(f"/briefs/{brief_id}/undelete").status_code == 302
+    assert f'href="/briefs/{brief_id}"' in editor.get("/briefs/").get_data(as_text=True)
+    with samples_app.app_context(), Session(get_engine()) as s:
+        assert s.get(BriefDeletion, brief_id) is None
+        notes = s.exec(select(BriefVersion.note).where(BriefVersion.brief_id == brief_id)
+                       .order_by(BriefVersion.version)).all()
+        assert notes == ["created", "deleted", "restored from the deleted briefs"]
+        assert "brief-undeleted" in s.exec(select(AuditEvent.action)).all()
+
+
+def test_brief_says_when_each_source_was_fetched_not_imported(samples_app):
+    from docx import Document
+    from pypdf import PdfReader
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    expected = ("UN Special Procedures communications 2026-07-12",
+                "UNBISnet catalogue of draft resolutions 2015-08-28")
+    page = client.get(url).get_data(as_text=True)
+    assert all(e in page for e in expected)
+    pdf = PdfReader(io.BytesIO(client.get(url + ".pdf").data))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert all(e in text for e in expected)
+    doc = Document(io.BytesIO(client.get(url + ".docx").data))
+    assert all(any(e in p.text for p in doc.paragraphs) for e in expected)
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("es", ("Cifras principales", "Comunicaciones enviadas", "Destinatario", "Versiones")),
+    ("fr", ("Chiffres clés", "Communications envoyées", "Destinataire", "Versions"))])
+def test_brief_page_and_exports_speak_the_interface_language(samples_app, lang, words):
+    from docx import Document
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client).location
+    page = client.get(f"{url}?lang={lang}").get_data(as_text=True)
+    assert all(w in page for w in words), [w for w in words if w not in page]
+    assert "Headline figures" not in page and "Talking points" not in page
+    doc = Document(io.BytesIO(client.get(f"{url}.docx?lang={lang}").data))
+    assert words[0] in [p.text for p in doc.paragraphs]

@@ -86,8 +86,9 @@ def test_browser_export_csv(page, base_url):
     with page.expect_download() as download:
         page.click("section.results >> text=CSV")
     path = download.value.path()
-    text = Path(path).read_text(encoding="utf-8")
+    text = Path(path).read_text(encoding="utf-8-sig")  # with the BOM Excel needs
     assert text.startswith("reference,type,date") and "GBR" in text
+    assert download.value.suggested_filename == "communications-GBR.csv"
 
 
 def test_browser_follow_feed_link(page, base_url):
@@ -282,6 +283,57 @@ def test_browser_search_results_and_filters_fit(browser, base_url, lang, width):
         context.close()
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_sponsorship_matrix_keeps_its_headers_in_view(browser, base_url,
+                                                             with_catalogue, width):
+    """The matrix scrolls in its own box, its resolution row and State column stay in
+    view, and nothing in it widens the page."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/dashboards/")
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 1, f"the dashboard scrolls sideways by {overflow}px"
+        box = page.locator(".sponsor-scroll")
+        box.evaluate("b => { b.scrollTop = 600; b.scrollLeft = 2000; }")
+        assert box.evaluate("b => b.scrollTop > 0 && b.scrollLeft > 0")
+        top = box.bounding_box()["y"]
+        header = page.locator(".sponsor-matrix thead th").nth(1).bounding_box()
+        assert abs(header["y"] - top) <= 2, "the resolutions' row scrolled away"
+        left = box.bounding_box()["x"]
+        state = page.locator(".sponsor-matrix tbody th[scope=row]").first.bounding_box()
+        assert abs(state["x"] - left) <= 2, "the States' column scrolled away"
+        shot(page, f"dashboard-matrix-{width}")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def editor_state(browser, base_url, with_catalogue):
+    """An editor's signed-in browser state, made once: sign-ins are rate-limited."""
+    import pyotp
+
+    from tracker.auth import limiter
+
+    secret = add_account(with_catalogue, "brief-editor", "editor")
+    with with_catalogue.app_context():
+        limiter.reset()  # the module's other tests used this minute's sign-ins
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/login")
+        page.fill("#username", "brief-editor")
+        page.fill("#password", PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url("**/login/code")
+        page.fill("#code", pyotp.TOTP(secret).now())
+        page.click("main form button[type=submit]")
+        page.wait_for_url(f"{base_url}/")
+        return context.storage_state()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 @pytest.mark.parametrize("width", [1400, 390])
 def test_browser_lists_sort_by_their_headers(browser, base_url, with_catalogue, lang, width):
@@ -316,5 +368,36 @@ def test_browser_lists_sort_by_their_headers(browser, base_url, with_catalogue, 
         first = page.locator("ol.timeline li").first.inner_text()
         assert "A/C.3/68/L.64/Rev.1" in first, first
         shot(page, f"resolution-sorted-{lang}-{width}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_briefs_fit_each_width_in_each_language(browser, base_url, editor_state,
+                                                       lang, width):
+    """An editor's briefs pages (the form with its long subject menu, a brief, the deleted
+    briefs) stay within a phone's width and speak the chosen language."""
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  storage_state=editor_state)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/briefs/?lang={lang}")
+        page.fill("#title", f"Defenders {lang} {width}")
+        page.click("form.brief-form button[type=submit]")
+        page.wait_for_url("**/briefs/*")
+        pages = {"brief": page.url, "briefs": f"{base_url}/briefs/",
+                 "briefs-deleted": f"{base_url}/briefs/deleted"}
+        for what, url in pages.items():
+            page.goto(url)
+            assert page.locator("html").get_attribute("lang") == lang
+            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+            assert overflow <= 1, f"{what} scrolls sideways by {overflow}px at {width}px"
+            if what == "briefs":
+                menu = page.locator("#subject").bounding_box()
+                assert menu["x"] + menu["width"] <= width, "the subject menu runs off"
+            shot(page, f"{what}-{lang}-{width}")
+        if lang != "en":
+            assert "Headline figures" not in page.goto(pages["brief"]).text()
     finally:
         context.close()

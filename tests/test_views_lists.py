@@ -153,7 +153,7 @@ def test_states_list_sorts_in_html_json_and_csv(client):
     assert 'aria-sort="descending"' in page and 'href="/states?sort=name#states"' in page
     json_rows = client.get("/states.json?sort=iso3").get_json()["rows"]
     assert [r["iso3"] for r in json_rows] == sorted(r["iso3"] for r in json_rows)
-    body = client.get("/states.csv?sort=-iso3").get_data(as_text=True)
+    body = client.get("/states.csv?sort=-iso3").get_data().decode("utf-8-sig")
     codes = [r["iso3"] for r in csv.DictReader(io.StringIO(body))]
     assert codes == sorted(codes, reverse=True)
 
@@ -192,7 +192,7 @@ def test_resolutions_list_sorts_by_sponsors_and_pages_keep_the_sort(app, client)
     assert _symbols(client.get("/resolutions/?sort=-final_sponsors&page=2")
                     .get_data(as_text=True)) == ["A/RES/9/1"]
     csv_rows = list(csv.DictReader(io.StringIO(
-        client.get("/resolutions.csv?sort=final_sponsors").get_data(as_text=True))))
+        client.get("/resolutions.csv?sort=final_sponsors").get_data().decode("utf-8-sig"))))
     assert [r["symbol"] for r in csv_rows] == ["A/RES/9/1", "A/RES/9/3", "A/RES/9/2"]
 
 
@@ -223,5 +223,5 @@ def test_resolution_gap_table_sorts_by_share(app, client):
     page = client.get("/resolutions/A/RES/9/1?gaps_sort=-share").get_data(as_text=True)
     assert 'aria-sort="descending"' in page
     rows = list(csv.DictReader(io.StringIO(
-        client.get("/resolutions/A/RES/9/1.csv?sort=-status").get_data(as_text=True))))
+        client.get("/resolutions/A/RES/9/1.csv?sort=-status").get_data().decode("utf-8-sig"))))
     assert [r["status"] for r in rows] == sorted((r["status"] for r in rows), reverse=True)

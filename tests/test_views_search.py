@@ -132,7 +132,7 @@ def test_search_sorts_by_date_state_and_reply(web):
 
 def test_search_sort_is_the_same_in_csv_and_kept_by_links(web):
     refs = _refs(web, "/search.json?sort=-reference")
-    body = web.get("/search.csv?sort=-reference").get_data(as_text=True)
+    body = web.get("/search.csv?sort=-reference").get_data().decode("utf-8-sig")
     assert [r["reference"] for r in csv.DictReader(io.StringIO(body))] == refs
     page = unescape(_page(web, "/?sort=-state"))
     assert '<option value="-state" selected>' in page

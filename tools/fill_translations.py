@@ -7,6 +7,183 @@ Translators can edit the .po files directly; this table only seeds them.
 from babel.messages.pofile import read_po, write_po
 
 T = {
+    "%(region)s: %(sponsors)d of %(members)d": ("%(region)s: %(sponsors)d de %(members)d",
+                                                "%(region)s : %(sponsors)d sur %(members)d"),
+    "e.g. defensoras, “sexual violence”, state:HND date:[2012 to 2026]": (
+        "p. ej. defensoras, “violencia sexual”, state:HND date:[2012 to 2026]",
+        "p. ex. défenseures, « violence sexuelle », state:HND date:[2012 to 2026]"),
+    # Briefs, dashboards, exports and the footer's source dates
+    "Last fetched:": ("Última obtención:", "Dernière collecte :"),
+    "No data fetched yet.": ("Aún no se ha obtenido ningún dato.",
+                             "Aucune donnée collectée pour l'instant."),
+    "Deleted briefs": ("Informes eliminados", "Notes supprimées"),
+    "A deleted brief keeps its versions and can be restored as it was. The audit log records "
+    "who deleted and restored it.": (
+        "Un informe eliminado conserva sus versiones y puede restaurarse tal como estaba. El "
+        "registro de auditoría indica quién lo eliminó y lo restauró.",
+        "Une note supprimée garde ses versions et peut être restaurée telle quelle. Le journal "
+        "d'audit indique qui l'a supprimée et restaurée."),
+    "Title": ("Título", "Titre"),
+    "Subject": ("Tema", "Sujet"),
+    "Deleted": ("Eliminado", "Supprimée"),
+    "By": ("Por", "Par"),
+    "Restore": ("Restaurar", "Restaurer"),
+    "No deleted briefs.": ("No hay informes eliminados.", "Aucune note supprimée."),
+    "Geneva meeting briefs": ("Informes para reuniones en Ginebra",
+                              "Notes pour les réunions à Genève"),
+    "A brief gathers what the Special Procedures sent, what States replied and who sponsors "
+    "what, for a meeting with a mandate holder or a delegation. The figures come from the "
+    "data; the context, talking points and asks are yours.": (
+        "Un informe reúne lo que enviaron los Procedimientos Especiales, lo que respondieron "
+        "los Estados y quién patrocina qué, para una reunión con un titular de mandato o una "
+        "delegación. Las cifras provienen de los datos; el contexto, los puntos de discusión y "
+        "las peticiones son suyos.",
+        "Une note rassemble ce que les procédures spéciales ont envoyé, ce que les États ont "
+        "répondu et qui parraine quoi, pour une réunion avec un titulaire de mandat ou une "
+        "délégation. Les chiffres viennent des données ; le contexte, les éléments de langage "
+        "et les demandes sont les vôtres."),
+    "New brief": ("Nuevo informe", "Nouvelle note"),
+    "Meeting with the SR on human rights defenders, Thursday": (
+        "Reunión con el RE sobre defensores de derechos humanos, jueves",
+        "Réunion avec le RS sur les défenseurs des droits humains, jeudi"),
+    "Create the brief": ("Crear el informe", "Créer la note"),
+    "Author": ("Autor", "Auteur"),
+    "Version": ("Versión", "Version"),
+    "Last changed": ("Último cambio", "Dernière modification"),
+    "No briefs yet.": ("Aún no hay informes.", "Aucune note pour l'instant."),
+    "Version %(n)d": ("Versión %(n)d", "Version %(n)d"),
+    "Every figure and item links to its UN source.": (
+        "Cada cifra y cada elemento enlazan con su fuente de la ONU.",
+        "Chaque chiffre et chaque élément renvoient à leur source onusienne."),
+    "This brief was deleted on %(day)s by %(who)s. It is kept with its versions.": (
+        "Este informe fue eliminado el %(day)s por %(who)s. Se conserva con sus versiones.",
+        "Cette note a été supprimée le %(day)s par %(who)s. Elle est conservée avec ses "
+        "versions."),
+    "Restore this brief": ("Restaurar este informe", "Restaurer cette note"),
+    "Export and change": ("Exportar y modificar", "Exporter et modifier"),
+    "Word (DOCX)": ("Word (DOCX)", "Word (DOCX)"),
+    "Refresh the data": ("Actualizar los datos", "Actualiser les données"),
+    "Duplicate": ("Duplicar", "Dupliquer"),
+    "Delete": ("Eliminar", "Supprimer"),
+    "Changed in the data since version %(n)d": (
+        "Cambios en los datos desde la versión %(n)d",
+        "Changements dans les données depuis la version %(n)d"),
+    "Context": ("Contexto", "Contexte"),
+    "Talking points": ("Puntos de discusión", "Éléments de langage"),
+    "Asks": ("Peticiones", "Demandes"),
+    "Headline figures": ("Cifras principales", "Chiffres clés"),
+    "Communications (%(n)d)": ("Comunicaciones (%(n)d)", "Communications (%(n)d)"),
+    "The %(n)d most recent are listed; the full list is in the tracker:": (
+        "Se enumeran las %(n)d más recientes; la lista completa está en el rastreador:",
+        "Les %(n)d plus récentes sont listées ; la liste complète est dans l'outil :"),
+    "all communications": ("todas las comunicaciones", "toutes les communications"),
+    "Reference": ("Referencia", "Référence"),
+    "Date": ("Fecha", "Date"),
+    "Addressee": ("Destinatario", "Destinataire"),
+    "Summary": ("Resumen", "Résumé"),
+    "received": ("recibida", "reçue"),
+    "awaited": ("pendiente", "attendue"),
+    "Status:": ("Situación:", "Statut :"),
+    "Regional group": ("Grupo regional", "Groupe régional"),
+    "Members": ("Miembros", "Membres"),
+    "Not sponsoring": ("No patrocinan", "Ne parrainent pas"),
+    "Edit your sections": ("Editar sus secciones", "Modifier vos sections"),
+    "What changed (optional)": ("Qué cambió (opcional)", "Ce qui a changé (facultatif)"),
+    "Save a new version": ("Guardar una nueva versión", "Enregistrer une nouvelle version"),
+    "Editors change briefs; your account reads them.": (
+        "Los editores modifican los informes; su cuenta los lee.",
+        "Les éditeurs modifient les notes ; votre compte les lit."),
+    "Versions": ("Versiones", "Versions"),
+    "When": ("Cuándo", "Quand"),
+    "Actions": ("Acciones", "Actions"),
+    "data": ("datos", "données"),
+    "Words": ("Palabras", "Mots"),
+    "All mandates": ("Todos los mandatos", "Tous les mandats"),
+    "Regions": ("Regiones", "Régions"),
+    "Total": ("Total", "Total"),
+    "Concerning women": ("Relativas a mujeres", "Concernant des femmes"),
+    "not yet coded": ("aún sin codificar", "pas encore codé"),
+    "All": ("Todas", "Toutes"),
+    "Companies and other non-State addressees belong to no region, so the regions may add up "
+    "to less than the total.": (
+        "Las empresas y otros destinatarios no estatales no pertenecen a ninguna región, así "
+        "que la suma de las regiones puede ser menor que el total.",
+        "Les entreprises et les autres destinataires non étatiques n'appartiennent à aucune "
+        "région : la somme des régions peut donc être inférieure au total."),
+    "● main sponsor · ◐ co-sponsor or joined later · ✕ withdrew · blank: never sponsored · –: "
+    "not a UN member on the day": (
+        "● patrocinador principal · ◐ copatrocinador o se sumó después · ✕ se retiró · en "
+        "blanco: nunca patrocinó · –: no era miembro de la ONU ese día",
+        "● auteur principal · ◐ coauteur ou ralliement ultérieur · ✕ s'est retiré · vide : "
+        "jamais parrainé · – : pas membre de l'ONU ce jour-là"),
+    "main sponsor": ("patrocinador principal", "auteur principal"),
+    "co-sponsor": ("copatrocinador", "coauteur"),
+    "withdrew": ("se retiró", "s'est retiré"),
+    "not a sponsor": ("no patrocinador", "non parrain"),
+    "not a UN member on the day": ("no era miembro de la ONU ese día",
+                                   "pas membre de l'ONU ce jour-là"),
+    "No sponsorship data yet.": ("Aún no hay datos de patrocinio.",
+                                 "Pas encore de données de parrainage."),
+    "No source has been fetched yet.": ("Aún no se ha obtenido ninguna fuente.",
+                                        "Aucune source n'a encore été collectée."),
+    "Sources last fetched: %(list)s.": ("Última obtención de las fuentes: %(list)s.",
+                                        "Dernière collecte des sources : %(list)s."),
+    "Status: %(status)s": ("Situación: %(status)s", "Statut : %(status)s"),
+    "Source:": ("Fuente:", "Source :"),
+    "%(part)d of %(coded)d coded (%(percent)d %%)": (
+        "%(part)d de %(coded)d codificadas (%(percent)d %%)",
+        "%(part)d sur %(coded)d codées (%(percent)d %%)"),
+    "%(subject)s · %(start)s to %(end)s": ("%(subject)s · del %(start)s al %(end)s",
+                                           "%(subject)s · du %(start)s au %(end)s"),
+    "today": ("hoy", "aujourd'hui"),
+    "UN members on the day": ("Miembros de la ONU ese día", "Membres de l'ONU ce jour-là"),
+    "Members not sponsoring": ("Miembros que no patrocinan", "Membres qui ne parrainent pas"),
+    "Communications sent": ("Comunicaciones enviadas", "Communications envoyées"),
+    "  of which %(type)s": ("  de ellas %(type)s", "  dont %(type)s"),
+    "Replies received": ("Respuestas recibidas", "Réponses reçues"),
+    "Replies awaited": ("Respuestas pendientes", "Réponses attendues"),
+    "Concerning women human rights defenders": (
+        "Relativas a defensoras de derechos humanos",
+        "Concernant des défenseures des droits humains"),
+    "UN Special Procedures communications": (
+        "Comunicaciones de los Procedimientos Especiales de la ONU",
+        "Communications des procédures spéciales de l'ONU"),
+    "UN Digital Library": ("Biblioteca Digital de la ONU", "Bibliothèque numérique de l'ONU"),
+    "UNBISnet catalogue of draft resolutions": (
+        "Catálogo UNBISnet de proyectos de resolución",
+        "Catalogue UNBISnet des projets de résolution"),
+    "Human Rights Council documents": ("Documentos del Consejo de Derechos Humanos",
+                                       "Documents du Conseil des droits de l'homme"),
+    "A mandate": ("Un mandato", "Un mandat"),
+    "A State": ("Un Estado", "Un État"),
+    "A region": ("Una región", "Une région"),
+    "A resolution": ("Una resolución", "Une résolution"),
+    "Final sponsors of %(symbol)s by regional group": (
+        "Patrocinadores finales de %(symbol)s por grupo regional",
+        "Auteurs finaux de %(symbol)s par groupe régional"),
+    "of %(n)d": ("de %(n)d", "sur %(n)d"),
+    "Saved as version %(n)d.": ("Guardado como versión %(n)d.",
+                                "Enregistrée comme version %(n)d."),
+    "Refreshed: %(n)d change(s) in the data.": (
+        "Actualizado: %(n)d cambio(s) en los datos.",
+        "Actualisée : %(n)d changement(s) dans les données."),
+    "Version %(old)d restored as version %(new)d.": (
+        "Versión %(old)d restaurada como versión %(new)d.",
+        "Version %(old)d restaurée comme version %(new)d."),
+    "This brief is deleted: restore it before changing it.": (
+        "Este informe está eliminado: restáurelo antes de modificarlo.",
+        "Cette note est supprimée : restaurez-la avant de la modifier."),
+    "“%(title)s” was deleted. Editors can restore it from the deleted briefs.": (
+        "Se eliminó «%(title)s». Los editores pueden restaurarlo desde los informes "
+        "eliminados.",
+        "« %(title)s » a été supprimée. Les éditeurs peuvent la restaurer depuis les notes "
+        "supprimées."),
+    "“%(title)s” was restored.": ("Se restauró «%(title)s».", "« %(title)s » a été restaurée."),
+    "Communications by region": ("Comunicaciones por región", "Communications par région"),
+    "(%(replied)d of %(n)d)": ("(%(replied)d de %(n)d)", "(%(replied)d sur %(n)d)"),
+    "Share of communications with a reply, the 20 States that received most": (
+        "Proporción de comunicaciones con respuesta, los 20 Estados que más recibieron",
+        "Part des communications ayant reçu une réponse, les 20 États qui en ont reçu le plus"),
     # Accounts, two-factor sign-in and the audit log
     "Sign in": ("Iniciar sesión", "Se connecter"),
     "Sign out": ("Cerrar sesión", "Se déconnecter"),
@@ -354,10 +531,7 @@ T = {
                                        "Aucun découpage régional ne porte ce nom."),
     "No State with that code.": ("No hay ningún Estado con ese código.",
                                  "Aucun État ne porte ce code."),
-    # One communication (templates/communications/show.html)
-    "Date": ("Fecha", "Date"),
     "not given": ("no consta", "non précisé"),
-    "Addressee": ("Destinatario", "Destinataire"),
     "not a State": ("no es un Estado", "pas un État"),
     "Mandates": ("Mandatos", "Mandats"),
     "label not yet verified": ("nombre aún no verificado", "intitulé pas encore vérifié"),
@@ -371,14 +545,11 @@ T = {
     "Sources": ("Fuentes", "Sources"),
     "The letter (UN site)": ("La carta (sitio de la ONU)", "La lettre (site de l'ONU)"),
     "Listing it was read from": ("Lista de la que se leyó", "Liste d'où elle a été lue"),
-    "Summary": ("Resumen", "Résumé"),
     "No summary.": ("Sin resumen.", "Pas de résumé."),
     "Coding": ("Codificación", "Codage"),
     "Question": ("Pregunta", "Question"),
     "Answer": ("Respuesta", "Réponse"),
     "Coded by": ("Codificado por", "Codé par"),
-    "When": ("Cuándo", "Quand"),
-    "not yet coded": ("aún sin codificar", "pas encore codé"),
     "The same case, sent to other addressees": ("El mismo caso, enviado a otros destinatarios",
                                                 "Le même cas, envoyé à d'autres destinataires"),
     "Sent the same day": ("Enviadas el mismo día", "Envoyées le même jour"),
@@ -391,11 +562,6 @@ T = {
     "Companies and other non-State addressees": (
         "Empresas y otros destinatarios no estatales",
         "Entreprises et autres destinataires non étatiques"),
-    # Briefs: subject kinds
-    "A mandate": ("Un mandato", "Un mandat"),
-    "A State": ("Un Estado", "Un État"),
-    "A region": ("Una región", "Une région"),
-    "A resolution": ("Una resolución", "Une résolution"),
     # Data quality: why a name did not resolve
     "not a State's name (note or title text)": (
         "no es el nombre de un Estado (texto de una nota o de un título)",
@@ -433,7 +599,6 @@ T = {
         "projet."),
     "Symbol": ("Signatura", "Cote"),
     "Body": ("Órgano", "Organe"),
-    "Title": ("Título", "Titre"),
     "Adopted": ("Aprobada", "Adoptée"),
     "draft of %(day)s": ("proyecto del %(day)s", "projet du %(day)s"),
     "not recorded": ("no consta", "non connu"),
@@ -763,11 +928,7 @@ T = {
     "Drafts": ("Proyectos", "Projets"),
     "none recorded": ("ninguno registrado", "aucun enregistré"),
     "final sponsors": ("patrocinadores finales", "auteurs au final"),
-    "withdrew": ("se retiró", "s'est retiré"),
-    "Regions": ("Regiones", "Régions"),
-    "Members": ("Miembros", "Membres"),
     "Share": ("Proporción", "Part"),
-    "Not sponsoring": ("No patrocinan", "Non auteurs"),
     "none": ("ninguno", "aucun"),
     "Each State coloured by its sponsorship of the resolution’s draft.": (
         "Cada Estado coloreado según su patrocinio del proyecto de resolución.",
@@ -777,9 +938,7 @@ T = {
     "%(name)s (group)": ("%(name)s (grupo)", "%(name)s (groupe)"),
     "None recorded.": ("Ninguno registrado.", "Aucun enregistré."),
     "withdrew its sponsorship": ("retiró su patrocinio", "a retiré son parrainage"),
-    "main sponsor": ("patrocinador principal", "auteur principal"),
     "on the draft as printed": ("en el proyecto impreso", "sur le projet tel qu'imprimé"),
-    "co-sponsor": ("copatrocinador", "coauteur"),
     "listed as a sponsor by the library catalogue": (
         "patrocinador según el catálogo de la biblioteca",
         "auteur selon le catalogue de la bibliothèque"),
@@ -800,10 +959,8 @@ T = {
     "Download every State’s status:": ("Descargar la situación de cada Estado:",
                                        "Télécharger la situation de chaque État :"),
     "States by %(scheme)s": ("Estados por %(scheme)s", "États par %(scheme)s"),
-    "Source:": ("Fuente:", "Source :"),
     "States counted in each region": ("Estados contados en cada región",
                                       "États comptés dans chaque région"),
-    "Total": ("Total", "Total"),
     "Each State links to its profile: letters received, replies, sponsorships and votes.": (
         "Cada Estado enlaza a su perfil: cartas recibidas, respuestas, patrocinios y votos.",
         "Chaque État renvoie à son profil : lettres reçues, réponses, parrainages et votes."),
@@ -829,7 +986,6 @@ T = {
     "Letters": ("Cartas", "Lettres"),
     "By type": ("Por tipo", "Par type"),
     "By mandate": ("Por mandato", "Par mandat"),
-    "Reference": ("Referencia", "Référence"),
     "None: every letter has a published reply.": (
         "Ninguna: cada carta tiene una respuesta publicada.",
         "Aucune : chaque lettre a une réponse publiée."),
@@ -841,8 +997,6 @@ T = {
         "connue. Source : le document qui enregistre le parrainage ou son retrait."),
     "Resolution or draft": ("Resolución o proyecto", "Résolution ou projet"),
     "Source": ("Fuente", "Source"),
-    "No sponsorship data yet.": ("Aún no hay datos de patrocinio.",
-                                 "Pas encore de données de parrainage."),
     "No recorded votes in the database.": ("No hay votaciones registradas en la base de datos.",
                                            "Aucun vote enregistré dans la base de données."),
     "%(start)s to %(end)s": ("del %(start)s al %(end)s", "du %(start)s au %(end)s"),

@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from docx import Document
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
+from flask_babel import gettext as _
 
 from scrapers.text import http_url, xml_safe
 from tracker.briefs import BriefData
@@ -52,31 +53,93 @@ def _png(svg: str) -> bytes:
     return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=1400)
 
 
+def _hyperlink(paragraph, url: str, text: str) -> None:
+    """Append a clickable link: python-docx has no call for one, so it is built in XML."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "0B5394")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.extend([style, color, underline])
+    run.append(props)
+    node = OxmlElement("w:t")
+    node.text = xml_safe(text)
+    node.set(qn("xml:space"), "preserve")
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _linked(cell, url: str | None, text: str) -> None:
+    """Write text into a table cell, as a link when the URL is http(s)."""
+    paragraph = cell.paragraphs[0]
+    safe = http_url(url)
+    if safe:
+        _hyperlink(paragraph, safe, text)
+    else:
+        paragraph.add_run(xml_safe(text))
+
+
+def _a4(doc) -> None:
+    """A4 with the PDF's margins: python-docx's template is US Letter."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin = section.bottom_margin = Mm(18)
+        section.left_margin = section.right_margin = Mm(16)
+
+
+def _table(doc, headings):
+    table = doc.add_table(rows=1, cols=len(headings))
+    table.style = "Light Grid Accent 1"
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+    return table
+
+
+def fetched_line(data: BriefData) -> str:
+    """When each source was last fetched, in one sentence of the interface language."""
+    from tracker.freshness import label
+
+    if not data.fetched:
+        return _("No source has been fetched yet.")
+    return _("Sources last fetched: %(list)s.", list="; ".join(
+        f"{label(kind)} {day}" for kind, day in data.fetched))
+
+
 def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str]
             ) -> bytes:
-    """A Word document with headings, tables and the charts as images.
+    """A Word document on A4 with headings, tables, links and the charts as images.
 
     Every text passes through xml_safe: DOCX is XML, and one control character in a
     scraped summary or a typed section would make python-docx refuse the whole brief.
     """
     t = xml_safe
     doc = Document()
+    _a4(doc)
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)
     doc.add_heading(t(brief.title), level=0)
-    period = " to ".join(d.isoformat() for d in (brief.period_start, brief.period_end) if d)
-    doc.add_paragraph(t(f"Subject: {data.subject_label}" + (f" · Period: {period}" if period
-                                                              else "")))
-    doc.add_paragraph(t(f"Data last scraped: {data.last_scraped or 'never'}. "
-                        "Every item cites its UN source."))
-    for heading, text in (("Context", brief.context), ("Talking points", brief.talking_points),
-                          ("Asks", brief.asks)):
+    doc.add_paragraph(t(subject_line(brief, data)))
+    doc.add_paragraph(t(fetched_line(data) + " "
+                        + _("Every figure and item links to its UN source.")))
+    for heading, text in ((_("Context"), brief.context),
+                          (_("Talking points"), brief.talking_points), (_("Asks"), brief.asks)):
         if text.strip():
             doc.add_heading(heading, level=1)
             for para in text.strip().split("\n"):
                 doc.add_paragraph(t(para))
-    doc.add_heading("Headline figures", level=1)
+    doc.add_heading(_("Headline figures"), level=1)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Light Grid Accent 1"
     for label, value in figure_rows(data):
@@ -84,36 +147,38 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
         row[0].text, row[1].text = t(label), t(value)
     for title, svg in charts.items():
         doc.add_heading(t(title), level=2)
-        doc.add_picture(io.BytesIO(_png(svg)), width=Cm(16))
+        doc.add_picture(io.BytesIO(_png(svg)), width=Cm(17))
     if data.communications:
-        doc.add_heading("Communications", level=1)
-        table = doc.add_table(rows=1, cols=4)
-        table.style = "Light Grid Accent 1"
-        for cell, text in zip(table.rows[0].cells, ("Reference", "Date", "Reply", "Summary"),
-                              strict=True):
-            cell.text = text
+        doc.add_heading(_("Communications"), level=1)
+        table = _table(doc, (_("Reference"), _("Date"), _("Addressee"), _("Reply"),
+                             _("Summary")))
         for c in data.communications:
             row = table.add_row().cells
-            url = http_url(c.url)
-            row[0].text = t(c.reference + (f"\n{url}" if url else ""))
+            _linked(row[0], c.url, c.reference)
             row[1].text = t(c.date or "")
-            row[2].text = "received" if c.replied else "awaited"
-            row[3].text = t(c.summary[:400])
+            row[2].text = t(c.addressee or "")
+            row[3].text = _("received") if c.replied else _("awaited")
+            row[4].text = t(c.summary[:400])
     if data.resolutions:
-        doc.add_heading("Resolutions", level=1)
+        doc.add_heading(_("Resolutions"), level=1)
         for r in data.resolutions:
             doc.add_heading(t(f"{r.symbol}: {r.title}"), level=2)
             if r.status:
-                doc.add_paragraph(t(f"Status: {r.status}"))
-            doc.add_paragraph(t(f"Source: {links.get(r.symbol, r.symbol)}"))
-            table = doc.add_table(rows=1, cols=3)
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(table.rows[0].cells, ("Region", "Final sponsors", "Members"),
-                                  strict=True):
-                cell.text = text
+                doc.add_paragraph(t(_("Status: %(status)s", status=status_label(r.status))))
+            paragraph = doc.add_paragraph(_("Source:") + " ")
+            url = http_url(links.get(r.symbol))
+            if url:
+                _hyperlink(paragraph, url, r.symbol)
+            else:
+                paragraph.add_run(t(r.symbol))
+            missing = dict(r.not_sponsoring)
+            headings = [_("Regional group"), _("Final sponsors"), _("Members")]
+            table = _table(doc, (*headings, _("Not sponsoring")) if missing else headings)
             for region, sponsors, members in r.gaps:
                 row = table.add_row().cells
                 row[0].text, row[1].text, row[2].text = t(region), str(sponsors), str(members)
+                if missing:
+                    row[3].text = t(", ".join(missing.get(region, [])))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -146,14 +211,42 @@ def cached_export(folder: str | Path, *, brief: Brief, fmt: str, lang: str, data
 
 def share(part: int | None, coded: int) -> str:
     if part is None:
-        return "not yet coded"
-    return f"{part} of {coded} coded ({round(100 * part / coded)} %)"
+        return _("not yet coded")
+    return _("%(part)d of %(coded)d coded (%(percent)d %%)", part=part, coded=coded,
+             percent=round(100 * part / coded))
+
+
+def status_label(status: str) -> str:
+    """A State's sponsorship status of a resolution, in the interface language."""
+    return {"main": _("main sponsor"), "co": _("co-sponsor"), "withdrew": _("withdrew"),
+            "never": _("not a sponsor"), "not a member": _("not a UN member on the day")
+            }.get(status, status)
+
+
+def subject_line(brief: Brief, data: BriefData) -> str:
+    """The subject and the period, as the brief's first line says them."""
+    if not (brief.period_start or brief.period_end):
+        return data.subject_label
+    return _("%(subject)s · %(start)s to %(end)s", subject=data.subject_label,
+             start=brief.period_start.isoformat() if brief.period_start else "…",
+             end=brief.period_end.isoformat() if brief.period_end else _("today"))
 
 
 def figure_rows(data: BriefData) -> list[tuple[str, str]]:
-    rows = [("Communications sent", str(data.total))]
-    rows += [(f"  of which {t}", str(n)) for t, n in data.by_type]
-    rows += [("Replies received", str(data.replied)), ("Replies awaited", str(data.awaiting)),
-             ("Concerning women", share(data.women, data.coded_women)),
-             ("Concerning women human rights defenders", share(data.whrd, data.coded_whrd))]
+    """The headline figures: letters for most subjects, sponsors for a resolution."""
+    if data.subject_kind == "resolution":
+        rows = []
+        for r in data.resolutions:
+            sponsors = sum(n for _region, n, _m in r.gaps)
+            members = sum(m for _region, _n, m in r.gaps)
+            rows += [(_("Final sponsors"), str(sponsors)),
+                     (_("UN members on the day"), str(members)),
+                     (_("Members not sponsoring"), str(members - sponsors))]
+        return rows
+    rows = [(_("Communications sent"), str(data.total))]
+    rows += [(_("  of which %(type)s", type=t), str(n)) for t, n in data.by_type]
+    rows += [(_("Replies received"), str(data.replied)),
+             (_("Replies awaited"), str(data.awaiting)),
+             (_("Concerning women"), share(data.women, data.coded_women)),
+             (_("Concerning women human rights defenders"), share(data.whrd, data.coded_whrd))]
     return rows

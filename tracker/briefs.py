@@ -16,8 +16,10 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, func, select
 
 from tracker.communications import reply_status
+from tracker.freshness import last_fetched
 from tracker.models import (
     Brief,
+    BriefDeletion,
     BriefVersion,
     Communication,
     CommunicationMandate,
@@ -26,7 +28,6 @@ from tracker.models import (
     RegionMembership,
     RegionScheme,
     Resolution,
-    ScrapeRun,
     State,
     User,
 )
@@ -77,6 +78,9 @@ class ResolutionItem:
     title: str
     status: str  # the subject State's status, or "" for other subjects
     gaps: list[tuple[str, int, int]]  # region, final sponsors, members
+    # region, the names of its members that do not sponsor (resolution briefs only: a
+    # State's brief lists many resolutions, and the names would fill pages)
+    not_sponsoring: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -93,7 +97,8 @@ class BriefData:
     coded_whrd: int
     communications: list[CommItem] = field(default_factory=list)
     resolutions: list[ResolutionItem] = field(default_factory=list)
-    last_scraped: str | None = None
+    fetched: list[tuple[str, str]] = field(default_factory=list)  # source kind, YYYY-MM-DD
+    subject_kind: str = ""
 
 
 def _states_for(session: Session, kind: str, subject: str) -> set[str] | None:
@@ -170,9 +175,8 @@ def assemble(session: Session, brief: Brief) -> BriefData:
                                  c.addressee_name, (c.summary or "")[:600], c.id in replied,
                                  c.letter_url or c.source_url) for c in comms[:MAX_LISTED]])
     data.resolutions = _resolutions(session, brief)
-    last = session.exec(select(func.max(ScrapeRun.finished_at))
-                        .where(ScrapeRun.status.in_(("finished", "partial")))).one()
-    data.last_scraped = last.isoformat(timespec="minutes") if last else None
+    data.fetched = [(kind, when.date().isoformat()) for kind, when in last_fetched(session)]
+    data.subject_kind = brief.subject_kind
     return data
 
 
@@ -182,7 +186,9 @@ def _resolutions(session: Session, brief: Brief) -> list[ResolutionItem]:
         view = resolution_view(session, brief.subject)
         out.append(ResolutionItem(view.resolution.symbol, view.resolution.title, "",
                                   [(g.region, len(g.sponsors), len(g.members))
-                                   for g in view.gaps]))
+                                   for g in view.gaps],
+                                  [(g.region, [view.names.get(m.iso3, m.name)
+                                               for m in g.missing]) for g in view.gaps]))
     elif brief.subject_kind == "state":
         profile = state_profile(session, brief.subject)
         for record in profile.sponsorships:
@@ -289,6 +295,42 @@ def duplicate(session: Session, brief: Brief, author: User | None = None) -> Bri
     save_version(session, copy, f"duplicated from brief {brief.id}",
                  author.username if author else None)
     return copy
+
+
+# --- the bin ----------------------------------------------------------------------------
+
+
+def deletion(session: Session, brief_id: int) -> BriefDeletion | None:
+    return session.get(BriefDeletion, brief_id)
+
+
+def deleted_ids(session: Session) -> set[int]:
+    return set(session.exec(select(BriefDeletion.brief_id)).all())
+
+
+def delete(session: Session, brief: Brief, author: str | None = None) -> None:
+    """Put a brief in the bin: a version notes it, nothing is erased."""
+    if deletion(session, brief.id) is not None:
+        raise BriefError("this brief is already deleted")
+    save_version(session, brief, "deleted", author)
+    session.add(BriefDeletion(brief_id=brief.id, deleted_by=author))
+    session.flush()
+
+
+def undelete(session: Session, brief: Brief, author: str | None = None) -> None:
+    """Take a brief out of the bin, as it was."""
+    found = deletion(session, brief.id)
+    if found is None:
+        raise BriefError("this brief is not deleted")
+    session.delete(found)
+    save_version(session, brief, "restored from the deleted briefs", author)
+    session.flush()
+
+
+def deleted_briefs(session: Session) -> list[tuple[Brief, BriefDeletion]]:
+    return list(session.exec(select(Brief, BriefDeletion)
+                             .join(BriefDeletion, BriefDeletion.brief_id == Brief.id)
+                             .order_by(BriefDeletion.deleted_at.desc())).all())
 
 
 def data_changes(old_snapshot: str, new: BriefData) -> list[str]:

@@ -27,6 +27,7 @@ from scrapers.records import (
 )
 from scrapers.sponsors import draft_family, draft_revision
 from scrapers.text import http_url
+from tracker.freshness import captured_on
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -151,6 +152,7 @@ def record_source(session: Session, *, location: str, content: bytes, parser: st
                   fetched_at: datetime | None = None) -> Source:
     digest = hashlib.sha256(content).hexdigest()
     values = {"parser": parser, "parser_version": parser_version, "http_status": http_status}
+    fetched_at = fetched_at or captured_on(digest)  # a sample keeps its capture date
     if fetched_at:
         values["fetched_at"] = fetched_at
     source, _ = upsert(session, Source, {"location": location, "content_hash": digest}, values)

@@ -422,6 +422,18 @@ class BriefVersion(Timestamped, table=True):
     snapshot: str = Field(sa_column=Column(Text, nullable=False))  # JSON: fields and data
 
 
+class BriefDeletion(SQLModel, table=True):
+    """A brief put in the bin: hidden from the list, kept with its versions, restorable.
+
+    A table of its own rather than a column on Brief, so a database made before it needs
+    no migration: `init-db` (and `make run`) create it.
+    """
+
+    brief_id: int = Field(foreign_key="brief.id", primary_key=True, ondelete="CASCADE")
+    deleted_at: datetime = _created()
+    deleted_by: str | None = None  # the username
+
+
 # --- Accounts and the audit log -------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ def init_app(app):
         dashboards,
         errors,
         helpers,
+        output,
         quality,
         resolutions,
         search,
@@ -21,3 +22,4 @@ def init_app(app):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)
+    output.init_app(app)

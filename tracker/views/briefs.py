@@ -18,19 +18,32 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from tracker.auth import EDITOR, VIEWER, access, current_user, limiter, log, user_key
-from tracker.brief_export import cached_export, figure_rows, to_docx, to_pdf
+from tracker.brief_export import (
+    cached_export,
+    fetched_line,
+    figure_rows,
+    status_label,
+    subject_line,
+    to_docx,
+    to_pdf,
+)
 from tracker.briefs import (
     FIELD_LIMITS,
-    SUBJECT_KINDS,
     TEXT_FIELDS,
     BriefError,
     assemble,
     create_brief,
     data_changes,
+    delete,
+    deleted_briefs,
+    deleted_ids,
+    deletion,
     duplicate,
     edit_brief,
     restore,
     save_version,
+    subject_label,
+    undelete,
     versions,
 )
 from tracker.charts import Bar, bar_chart
@@ -58,6 +71,22 @@ def _date(value: str | None) -> date | None:
         raise BriefError(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
+def subject_names(session, briefs) -> dict[int, str]:
+    """Each brief's subject as people say it (the mandate's name, not its slug)."""
+    names = {}
+    for b in briefs:
+        try:
+            names[b.id] = subject_label(session, b.subject_kind, b.subject)
+        except BriefError:
+            names[b.id] = b.subject  # a subject gone from the data still shows its code
+    return names
+
+
+def kind_names() -> dict[str, str]:
+    return {"mandate": _("A mandate"), "state": _("A State"), "region": _("A region"),
+            "resolution": _("A resolution")}
+
+
 def subject_options(session):
     return {
         "mandate": [(m.slug, label(m.full_name, "mandate")) for m in session.exec(
@@ -72,20 +101,27 @@ def subject_options(session):
     }
 
 
-def subject_kinds() -> dict[str, str]:
-    """The subject kinds in the reader's language."""
-    return {kind: _(text) for kind, text in SUBJECT_KINDS.items()}
-
-
 @bp.get("/")
 @access(VIEWER)
 def index():
     session = get_session()
-    briefs = list(session.exec(select(Brief).order_by(Brief.updated_at.desc())))
+    binned = deleted_ids(session)
+    briefs = [b for b in session.exec(select(Brief).order_by(Brief.updated_at.desc()))
+              if b.id not in binned]
     authors = dict(session.exec(select(User.id, User.username)).all())
-    return render_template("briefs/index.html", briefs=briefs, kinds=subject_kinds(),
-                           authors=authors,
+    return render_template("briefs/index.html", briefs=briefs, kinds=kind_names(),
+                           authors=authors, subjects=subject_names(session, briefs),
+                           deleted=len(binned),
                            options=subject_options(session), limits=FIELD_LIMITS)
+
+
+@bp.get("/deleted")
+@access(EDITOR)
+def deleted():
+    session = get_session()
+    rows = deleted_briefs(session)
+    return render_template("briefs/deleted.html", rows=rows, kinds=kind_names(),
+                           subjects=subject_names(session, [b for b, _d in rows]))
 
 
 @bp.post("/")
@@ -110,13 +146,14 @@ def create():
 def charts_for(data) -> dict[str, str]:
     charts = {}
     if data.by_year:
-        charts["Communications by year"] = str(bar_chart(
-            [Bar(str(y), n) for y, n in data.by_year], title="Communications by year",
-            label_width=80, width=600))
+        title = _("Communications by year")
+        charts[title] = str(bar_chart([Bar(str(y), n) for y, n in data.by_year], title=title,
+                                      label_width=80, width=600))
     for r in data.resolutions[:3]:
-        charts[f"Final sponsors of {r.symbol} by region"] = str(bar_chart(
-            [Bar(region, sponsors, note=f"of {members}") for region, sponsors, members in r.gaps],
-            title=f"Final sponsors of {r.symbol} by region"))
+        title = _("Final sponsors of %(symbol)s by regional group", symbol=r.symbol)
+        charts[title] = str(bar_chart(
+            [Bar(region, sponsors, note=_("of %(n)d", n=members))
+             for region, sponsors, members in r.gaps], title=title))
     return charts
 
 
@@ -128,7 +165,9 @@ def render_brief(brief, *, printable=False, draft=None, data=None):
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
                            changes=changes, charts=charts_for(data), printable=printable,
-                           figures=figure_rows(data), kinds=subject_kinds(),
+                           figures=figure_rows(data), kinds=kind_names(),
+                           fetched=fetched_line(data), subject=subject_line(brief, data),
+                           status_label=status_label, deleted=deletion(session, brief.id),
                            limits=FIELD_LIMITS, draft=draft or {})
 
 
@@ -146,6 +185,8 @@ def show(brief_id):
 def update(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
+    if _binned(brief):
+        return redirect(url_for("briefs.show", brief_id=brief.id))
     fields = {key: request.form[key] for key in TEXT_FIELDS if key in request.form}
     try:
         edit_brief(session, brief, fields, request.form.get("note", ""),
@@ -156,7 +197,7 @@ def update(brief_id):
         return render_brief(brief, draft=request.form), 400
     log("brief-edited", target=f"brief {brief.id} v{brief.version}")
     session.commit()
-    flash(f"Saved as version {brief.version}.", "info")
+    flash(_("Saved as version %(n)d.", n=brief.version), "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
@@ -165,13 +206,15 @@ def update(brief_id):
 def refresh(brief_id):
     session = get_session()
     brief = _brief_or_404(brief_id)
+    if _binned(brief):
+        return redirect(url_for("briefs.show", brief_id=brief.id))
     latest = versions(session, brief.id)[0]
     changes = data_changes(latest.snapshot, assemble(session, brief))
     save_version(session, brief, "refreshed: " + ("; ".join(changes) or "no change in data"),
                  current_user().username)
     log("brief-refreshed", target=f"brief {brief.id} v{brief.version}")
     session.commit()
-    flash(f"Refreshed: {len(changes)} change(s) in the data.", "info")
+    flash(_("Refreshed: %(n)d change(s) in the data.", n=len(changes)), "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
@@ -197,7 +240,43 @@ def restore_version(brief_id, version):
     log("brief-restored", target=f"brief {brief.id} v{brief.version}",
         detail=f"from v{version}")
     session.commit()
-    flash(f"Version {version} restored as version {brief.version}.", "info")
+    flash(_("Version %(old)d restored as version %(new)d.", old=version, new=brief.version),
+          "info")
+    return redirect(url_for("briefs.show", brief_id=brief.id))
+
+
+def _binned(brief: Brief) -> bool:
+    """A deleted brief is read-only until restored; say so rather than save into the bin."""
+    if deletion(get_session(), brief.id) is None:
+        return False
+    flash(_("This brief is deleted: restore it before changing it."), "error")
+    return True
+
+
+@bp.post("/<int:brief_id>/delete")
+@access(EDITOR)
+def remove(brief_id):
+    session = get_session()
+    brief = _brief_or_404(brief_id)
+    if deletion(session, brief.id) is None:
+        delete(session, brief, current_user().username)
+        log("brief-deleted", target=f"brief {brief.id} v{brief.version}")
+        session.commit()
+        flash(_("“%(title)s” was deleted. Editors can restore it from the deleted briefs.",
+                title=brief.title), "info")
+    return redirect(url_for("briefs.index"))
+
+
+@bp.post("/<int:brief_id>/undelete")
+@access(EDITOR)
+def unremove(brief_id):
+    session = get_session()
+    brief = _brief_or_404(brief_id)
+    if deletion(session, brief.id) is not None:
+        undelete(session, brief, current_user().username)
+        log("brief-undeleted", target=f"brief {brief.id} v{brief.version}")
+        session.commit()
+        flash(_("“%(title)s” was restored.", title=brief.title), "info")
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 

@@ -1,12 +1,14 @@
 """Dashboards: the same filters as search, every number a link to the list behind it."""
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from tracker.auth import PUBLIC, access
 from tracker.charts import Bar, bar_chart
 from tracker.dashboards import region_year_table, reply_rates, sponsorship_matrix
 from tracker.db import get_session
-from tracker.labels import state_names
+from tracker.freshness import described
+from tracker.labels import mandate_names, state_names
 from tracker.search import matches
 from tracker.states import schemes
 from tracker.views.output import respond, routes
@@ -44,14 +46,18 @@ def index(fmt):
     def html():
         chart = bar_chart([Bar(label(r.region, "region"), r.total,
                                href=list_url(q, filters, region=r.term))
-                           for r in rows], title="Communications by region")
+                           for r in rows], title=_("Communications by region"))
         rate_chart = bar_chart(
-            [Bar(name, round(100 * replied / n), note=f"({replied} of {n})",
+            [Bar(name, round(100 * replied / n),
+                 note=_("(%(replied)d of %(n)d)", replied=replied, n=n),
                  href=list_url(q, filters, state=iso3))
              for iso3, name, n, replied in rates[:20]], unit=" %",
-            title="Share of communications with a reply, the 20 States that received most")
+            title=_("Share of communications with a reply, the 20 States that received most"))
         resolutions, groups = sponsorship_matrix(session)
+        mandates = sorted(((m.slug, m.full_name) for m in mandate_names(session).values()),
+                          key=lambda m: m[1].casefold())
         return render_template("dashboards/index.html", rows=rows, years=years, total=total,
+                               mandates=mandates, fetched=described(session),
                                notice=notice, chart=chart, rate_chart=rate_chart,
                                schemes=schemes(session), scheme=scheme, q=q, filters=filters,
                                resolutions=resolutions, groups=groups,

@@ -1,0 +1,27 @@
+"""The dashboard page: its form, its co-sponsorship matrix."""
+
+import pytest
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+
+
+def test_dashboard_filters_by_mandate_from_its_form(loaded_app):
+    client = loaded_app.test_client()
+    page = client.get("/dashboards/").get_data(as_text=True)
+    assert '<select id="mandate" name="mandate">' in page
+    assert "Special Rapporteur on the situation of human rights defenders</option>" in page
+    everything = client.get("/dashboards.json").get_json()["total"]
+    page = client.get("/dashboards/?mandate=human-rights-defenders&scheme=un-groups")
+    html = page.get_data(as_text=True)
+    assert 'value="human-rights-defenders" selected' in html
+    form = html.split('class="inline dashboard-form"', 1)[1].split("</form>", 1)[0]
+    assert 'type="hidden" name="mandate"' not in form  # the select carries it, once
+    defenders = client.get("/dashboards.json?mandate=human-rights-defenders").get_json()
+    assert 0 < defenders["total"] < everything
+
+
+def test_dashboard_legend_comes_before_the_matrix(loaded_app):
+    page = loaded_app.test_client().get("/dashboards/").get_data(as_text=True)
+    assert page.index('class="legend"') < page.index('class="matrix sponsor-matrix"')
