@@ -114,6 +114,10 @@ PAGES = {
     "state-DEU": "/states/DEU",
     "quality": "/quality/",
     "dashboard": "/dashboards/",
+    "communication": "/communications/1",
+    "states": "/states",
+    "resolutions": "/resolutions/",
+    "account": "/account",
 }
 
 
