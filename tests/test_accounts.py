@@ -331,3 +331,18 @@ def test_a_session_ends_at_its_lifetime_even_when_in_use(app):
         s.add(row)
         s.commit()
     assert client.get("/briefs/").status_code == 302
+
+
+def test_the_brief_list_sorts_by_its_columns(app):
+    ed = sign_in(app, "ed", "editor")
+    for title in ("Bravo meeting", "alpha meeting", "Charlie meeting"):
+        ed.post("/briefs/", data={"title": title, "subject": "mandate|human-rights-defenders"})
+
+    def titles(query):
+        page = ed.get(f"/briefs/{query}").get_data(as_text=True)
+        return re.findall(r'<th scope="row"><a href="/briefs/\d+">([^<]+)</a>', page)
+
+    assert titles("") == ["Charlie meeting", "alpha meeting", "Bravo meeting"]  # newest first
+    assert titles("?sort=title") == ["alpha meeting", "Bravo meeting", "Charlie meeting"]
+    assert titles("?sort=-title") == ["Charlie meeting", "Bravo meeting", "alpha meeting"]
+    assert ed.get("/briefs/?sort=secret").status_code == 400

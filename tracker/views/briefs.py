@@ -52,6 +52,7 @@ from tracker.models import Brief, Mandate, Region, RegionScheme, Resolution, Sta
 from tracker.search import region_term
 from tracker.security import site_root
 from tracker.views.output import attachment
+from tracker.views.sorting import Sorting, text_key
 from tracker.vocabulary import label
 
 bp = Blueprint("briefs", __name__, url_prefix="/briefs")
@@ -101,6 +102,12 @@ def subject_options(session):
     }
 
 
+BRIEFS = Sorting({"title": lambda r: text_key(r["title"]),
+                  "subject": lambda r: text_key(r["subject"]),
+                  "author": lambda r: r["author"], "version": lambda r: r["version"],
+                  "updated": lambda r: r["updated"]}, default="-updated", anchor="briefs")
+
+
 @bp.get("/")
 @access(VIEWER)
 def index():
@@ -109,8 +116,13 @@ def index():
     briefs = [b for b in session.exec(select(Brief).order_by(Brief.updated_at.desc()))
               if b.id not in binned]
     authors = dict(session.exec(select(User.id, User.username)).all())
-    return render_template("briefs/index.html", briefs=briefs, kinds=kind_names(),
-                           authors=authors, subjects=subject_names(session, briefs),
+    subjects = subject_names(session, briefs)
+    order = BRIEFS.read()
+    rows = order.apply({"brief": b, "title": b.title, "subject": subjects[b.id],
+                        "author": authors.get(b.author_id), "version": b.version,
+                        "updated": b.updated_at} for b in briefs)
+    return render_template("briefs/index.html", rows=rows, kinds=kind_names(),
+                           authors=authors, subjects=subjects, order=order,
                            deleted=len(binned),
                            options=subject_options(session), limits=FIELD_LIMITS)
 
