@@ -13,6 +13,15 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def data_files() -> list[Path]:
+    """The shared samples where present; else the real snapshot that ships with the tracker,
+    as `tracker load-samples` does on a fresh clone."""
+    from tracker.importers import sample_files
+    from tracker.snapshot import snapshot_files
+
+    return sample_files(SAMPLES) if SAMPLES.is_dir() else snapshot_files()
+
+
 @pytest.fixture(scope="session")
 def server_database_url():
     """The PostgreSQL URL from TRACKER_TEST_DATABASE_URL, with a fresh schema, or None."""
@@ -107,7 +116,7 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
     from sqlmodel import Session
 
     from tracker.db import get_engine
-    from tracker.importers import import_files, sample_files
+    from tracker.importers import import_files
     from tracker.ingest import Tally
     from tracker.search import rebuild_index
 
@@ -116,7 +125,7 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
                      sqlite_template)
     with app.app_context():
         engine = get_engine()
-        files = sample_files(SAMPLES) if SAMPLES.is_dir() else []
+        files = data_files()
         files += [FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html",
                   FIXTURES / "undl" / "vote_recorded_reconstructed.xml"]
         import_files(files, lambda: Session(engine, expire_on_commit=False), Tally())

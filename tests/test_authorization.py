@@ -5,11 +5,11 @@ from sqlmodel import Session, select
 
 from tracker.auth import ADMIN, EDITOR, OPEN, PUBLIC, VIEWER, level_of
 from tracker.db import get_engine
-from tracker.importers import import_files, sample_files
+from tracker.importers import import_files
 from tracker.ingest import Tally
 from tracker.models import Communication, Resolution
 
-from .conftest import SAMPLES, sign_in
+from .conftest import data_files, sign_in
 
 ROLES = ("anonymous", "viewer", "editor", "admin")
 RANK = {"anonymous": 0, "viewer": 1, "editor": 2, "admin": 3}
@@ -22,9 +22,7 @@ def data_app(app):
     """Samples imported and one brief written, so allowed calls answer with real content."""
     with app.app_context():
         engine = get_engine()
-        if SAMPLES.is_dir():
-            import_files(sample_files(SAMPLES), lambda: Session(engine, expire_on_commit=False),
-                         Tally())
+        import_files(data_files(), lambda: Session(engine, expire_on_commit=False), Tally())
     return app
 
 
