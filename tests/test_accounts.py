@@ -31,6 +31,16 @@ def _user(app, name):
         return s.exec(select(User).where(User.username == name)).one()
 
 
+def _set_session(app, **fields):
+    """Move the only signed-in session's clock, as if time had passed."""
+    with app.app_context(), Session(get_engine()) as s:
+        row = s.exec(select(LoginSession)).one()
+        for name, value in fields.items():
+            setattr(row, name, value)
+        s.add(row)
+        s.commit()
+
+
 def _login(client, name, password=PASSWORD, next_=""):
     return client.post("/login", data={"username": name, "password": password, "next": next_})
 
@@ -143,11 +153,7 @@ def test_the_second_step_expires(app, monkeypatch):
 def test_sessions_end_when_idle_disabled_or_the_password_changes(app):
     client = sign_in(app, "reader", "viewer")
     assert client.get("/briefs/").status_code == 200
-    with app.app_context(), Session(get_engine()) as s:
-        row = s.exec(select(LoginSession)).one()
-        row.last_seen_at = accounts.now() - timedelta(minutes=121)
-        s.add(row)
-        s.commit()
+    _set_session(app, last_seen_at=accounts.now() - timedelta(minutes=121))
     assert client.get("/briefs/").status_code == 302
 
     client = sign_in(app, "reader")
@@ -325,11 +331,7 @@ def test_behind_a_proxy_the_audit_log_names_the_visitor_not_the_proxy(app, tmp_p
 
 def test_a_session_ends_at_its_lifetime_even_when_in_use(app):
     client = sign_in(app, "reader", "viewer")
-    with app.app_context(), Session(get_engine()) as s:
-        row = s.exec(select(LoginSession)).one()
-        row.expires_at = accounts.now() - timedelta(seconds=1)
-        s.add(row)
-        s.commit()
+    _set_session(app, expires_at=accounts.now() - timedelta(seconds=1))
     assert client.get("/briefs/").status_code == 302
 
 

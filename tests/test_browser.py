@@ -47,6 +47,12 @@ def page(browser):
     context.close()
 
 
+def assert_fits(page, what):
+    """Nothing widens the page: a wide table scrolls in its own box, not the page."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 1, f"{what} scrolls sideways by {overflow}px"
+
+
 def shot(page, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -161,8 +167,7 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
             response = page.goto(f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}")
             assert response.ok, (path, response.status)
             assert page.locator("html").get_attribute("lang") == lang
-            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
+            assert_fits(page, f"{path} at {width}px")
             shot(page, f"{name}-{lang}-{width}")
     finally:
         context.close()
@@ -193,8 +198,7 @@ def test_browser_admin_signs_in_with_a_code_and_reads_the_audit_log(browser, bas
         row = page.locator("tbody tr").first
         assert name in row.inner_text() and "login" in row.inner_text()
         assert "127.0.0.1" in row.inner_text()
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-        assert overflow <= 1, f"the audit log scrolls sideways by {overflow}px at {width}px"
+        assert_fits(page, f"the audit log at {width}px")
         shot(page, f"audit-{width}")
     finally:
         context.close()
@@ -280,8 +284,7 @@ def test_browser_search_results_and_filters_fit(browser, base_url, lang, width):
         assert not more.locator("li").first.is_visible()
         more.locator("summary").click()
         assert more.locator("li").first.is_visible()
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-        assert overflow <= 1, f"the search scrolls sideways by {overflow}px at {width}px"
+        assert_fits(page, f"the search at {width}px")
         shot(page, f"search-query-{lang}-{width}")
     finally:
         context.close()
@@ -296,8 +299,7 @@ def test_browser_sponsorship_matrix_keeps_its_headers_in_view(browser, base_url,
     page = context.new_page()
     try:
         page.goto(f"{base_url}/dashboards/")
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-        assert overflow <= 1, f"the dashboard scrolls sideways by {overflow}px"
+        assert_fits(page, "the dashboard")
         box = page.locator(".sponsor-scroll")
         box.evaluate("b => { b.scrollTop = 600; b.scrollLeft = 2000; }")
         assert box.evaluate("b => b.scrollTop > 0 && b.scrollLeft > 0")
@@ -349,8 +351,7 @@ def test_browser_lists_sort_by_their_headers(browser, base_url, with_catalogue, 
         for name, path in LISTS.items():
             response = page.goto(f"{base_url}{path}?lang={lang}")
             assert response.ok, path
-            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
+            assert_fits(page, f"{path} at {width}px")
             assert "None" not in page.inner_text("main").split(), path
             shot(page, f"{name}-{lang}-{width}")
         page.goto(f"{base_url}/states?lang={lang}")
@@ -395,8 +396,7 @@ def test_browser_briefs_fit_each_width_in_each_language(browser, base_url, edito
         for what, url in pages.items():
             page.goto(url)
             assert page.locator("html").get_attribute("lang") == lang
-            overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-            assert overflow <= 1, f"{what} scrolls sideways by {overflow}px at {width}px"
+            assert_fits(page, f"{what} at {width}px")
             if what == "briefs":
                 menu = page.locator("#subject").bounding_box()
                 assert menu["x"] + menu["width"] <= width, "the subject menu runs off"

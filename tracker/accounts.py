@@ -251,6 +251,7 @@ def verify_second_factor(session: Session, user: User, code: str, secret_key: st
     Returns "totp" or "recovery". A wrong code counts towards the lockout like a wrong
     password, so the six digits cannot be guessed.
     """
+    check_not_locked(user)  # a locked account takes no code, right or wrong
     code = (code or "").strip()
     if user.totp_secret:
         try:

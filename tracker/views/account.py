@@ -69,6 +69,11 @@ def _pending_user(stage: str) -> User | None:
     return None if user is None or user.disabled else user
 
 
+def _start_again():
+    flash(_("Sign in again: the sign-in took too long."), "error")
+    return redirect(url_for("account.login"))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @access(OPEN)
 @limiter.limit(_login_limit, methods=["POST"])
@@ -105,13 +110,11 @@ def login():
 def code():
     user = _pending_user("code")
     if user is None:
-        flash(_("Sign in again: the sign-in took too long."), "error")
-        return redirect(url_for("account.login"))
+        return _start_again()
     if request.method == "GET":
         return render_template("account/code.html")
     db = get_session()
     try:
-        accounts.check_not_locked(user)
         method = accounts.verify_second_factor(db, user, request.form.get("code", "")[:64],
                                                current_app.config["SECRET_KEY"], _lockout())
     except AccountError as exc:
@@ -137,8 +140,7 @@ def _qr_svg(uri: str) -> str:
 def enrol():
     user = _pending_user("enrol")
     if user is None:
-        flash(_("Sign in again: the sign-in took too long."), "error")
-        return redirect(url_for("account.login"))
+        return _start_again()
     secret = session.get("enrol_secret") or accounts.new_totp_secret()
     session["enrol_secret"] = secret
     uri = accounts.provisioning_uri(user.username, secret)
