@@ -348,3 +348,11 @@ def test_the_brief_list_sorts_by_its_columns(app):
     assert titles("?sort=title") == ["alpha meeting", "Bravo meeting", "Charlie meeting"]
     assert titles("?sort=-title") == ["Charlie meeting", "Bravo meeting", "alpha meeting"]
     assert ed.get("/briefs/?sort=secret").status_code == 400
+
+
+def test_the_brief_list_names_its_subject_in_the_readers_language(app):
+    ed = sign_in(app, "ed", "editor")
+    ed.post("/briefs/", data={"title": "Jueves", "subject": "mandate|human-rights-defenders"})
+    page = ed.get("/briefs/?lang=es").get_data(as_text=True)
+    assert "Relator Especial sobre la situación de los defensores" in page
+    assert "Special Rapporteur on the situation of human rights defenders" not in page

@@ -34,7 +34,7 @@ from tracker.models import (
 from tracker.profiles import state_profile
 from tracker.resolutions import resolution_view
 from tracker.search import region_term
-from tracker.vocabulary import N_
+from tracker.vocabulary import N_, label
 
 # A brief is read before a meeting: past this many letters, it lists the most recent and
 # links to the full list instead of printing hundreds of pages.
@@ -126,13 +126,13 @@ def subject_label(session: Session, kind: str, subject: str) -> str:
         m = session.exec(select(Mandate).where(Mandate.slug == subject)).first()
         if m is None:
             raise BriefError(f"no mandate {subject!r}")
-        return m.full_name
+        return label(m.full_name, "mandate")  # the heading of the page, PDF and Word
     if kind == "region":
         slug, _, _ = subject.partition(":")
         for scheme_slug, name in session.exec(select(RegionScheme.slug, Region.name)
                                               .join(Region)):
             if region_term(scheme_slug, name) == subject:
-                return f"{name} ({slug})"
+                return f"{label(name, 'region')} ({slug})"
         raise BriefError(f"no region {subject!r}")
     if kind == "resolution":
         r = session.exec(select(Resolution).where(Resolution.symbol == subject)).first()
