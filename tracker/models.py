@@ -250,7 +250,9 @@ class Communication(Timestamped, table=True):
     source_url: str | None = None
     site_id: int | None = None  # the listing row's data-id
     source_id: int | None = Field(default=None, foreign_key="source.id")
-    # Coding, filled by rules or people in a later issue; None means "not yet coded".
+    # Coding: the value in force for each scheme, resolved from CodeAssignment rows by
+    # tracker.coding (a person's decision wins over the rules). None means "not yet coded".
+    # Kept here, denormalised, because search, dashboards and briefs read it for every row.
     women: bool | None = None
     women_coded_by: str | None = None
     women_coded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -260,14 +262,70 @@ class Communication(Timestamped, table=True):
     attack_types: str | None = None  # comma-separated slugs
     attack_types_coded_by: str | None = None
     attack_types_coded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    perpetrator_type: str | None = None
+    perpetrator_type: str | None = None  # comma-separated: state, non_state, unknown
     perpetrator_type_coded_by: str | None = None
     perpetrator_type_coded_at: datetime | None = Field(
         default=None, sa_type=DateTime(timezone=True))
+    perpetrators: str | None = None  # comma-separated slugs: police, company, ...
+    risk_factors: str | None = None  # comma-separated slugs: land, indigenous, ...
+    # None: never coded; rules: coded by rules only; reviewed: a person confirmed every
+    # scheme; disputed: the rules now disagree with a person, or a person flagged it.
+    coding_status: str | None = Field(default=None, max_length=10, index=True)
+    coding_confidence: float | None = None  # the weakest rule-made code's confidence
 
     @property
     def reference(self) -> str:
         return f"{self.type} {self.addressee_code} {self.number}/{self.year}"
+
+
+class CodeAssignment(Timestamped, table=True):
+    """One code on one communication, as the rules found it or as a person decided it.
+
+    Rule rows are replaced on every run of the rules; person rows are never touched by
+    them. `present` False is a person saying "not this code" (a rule row is always True).
+    For a scheme a person has decided, a row with value "*" marks the decision, so that
+    "no attack type at all" is a decision too.
+    """
+
+    __table_args__ = (UniqueConstraint("communication_id", "scheme", "value", "origin"),)
+    id: int | None = Field(default=None, primary_key=True)
+    communication_id: int = Field(foreign_key="communication.id", index=True,
+                                  ondelete="CASCADE")
+    scheme: str = Field(max_length=20)  # women | whrd | attack | perpetrator | risk
+    value: str = Field(max_length=40)  # yes/no for women and whrd, else a vocabulary slug
+    origin: str = Field(max_length=5)  # rule | human
+    present: bool = True
+    rule: str | None = Field(default=None, max_length=80)  # the rule's id in the rules file
+    matched: str | None = _text()  # the words it matched, as JSON: [[field, words], ...]
+    confidence: float | None = None
+    coded_by: str | None = Field(default=None, max_length=80)  # a username, or "rules v3"
+    coded_at: datetime = _created()
+
+
+class Document(Timestamped, table=True):
+    """A letter or a reply file: where it came from, the cached copy, and its text."""
+
+    __table_args__ = (UniqueConstraint("url"),)
+    id: int | None = Field(default=None, primary_key=True)
+    communication_id: int = Field(foreign_key="communication.id", index=True,
+                                  ondelete="CASCADE")
+    reply_id: int | None = Field(default=None, foreign_key="reply.id", index=True,
+                                 ondelete="CASCADE")
+    kind: str = Field(max_length=6)  # letter | reply
+    url: str
+    fetched_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    sha256: str | None = Field(default=None, max_length=64)
+    size: int | None = None
+    pages: int | None = None
+    # pending: not fetched yet; text; no_text: a scan without a text layer;
+    # failed: the fetch or the file was bad (error says which)
+    text_status: str = Field(default="pending", max_length=8, index=True)
+    text: str | None = _text()
+    language: str | None = Field(default=None, max_length=2)
+    reference_found: str | None = Field(default=None, max_length=40)  # read from the file
+    reference_ok: bool | None = None  # does it match the listing row's reference?
+    error: str | None = _text()
+    source_id: int | None = Field(default=None, foreign_key="source.id")
 
 
 class Reply(Timestamped, table=True):
