@@ -533,6 +533,13 @@ def test_wildcards_and_phrases(tmp_path):
         assert "attack" not in coded(rules, text), text
 
 
+def test_a_hyphen_in_a_rule_matches_a_hyphen_a_space_or_nothing(tmp_path):
+    rules = load_rules(write_rules(tmp_path, rule(extra='words = ["ill-treat*"]')))
+    for text in ("he was ill-treated", "ill treatment", "ILLTREATMENT", "ill‑treated"):
+        assert coded(rules, text).get("attack") == {"threats"}, text
+    assert "attack" not in coded(rules, "an ill person was treated")
+
+
 def test_except_cancels_only_the_matches_it_covers(tmp_path):
     path = write_rules(tmp_path, rule(extra='words = ["women"]\nexcept = ["women\'s rights"]'))
     rules = load_rules(path)

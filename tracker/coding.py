@@ -12,6 +12,7 @@ and a position map leads every match back to the original characters.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -66,6 +67,10 @@ class Rule:
     note: str = ""
     line: int = 0
     matchers: tuple[re.Pattern, ...] = field(default=(), repr=False, compare=False)
+    # the first words its `words` can begin with: a text holding none of them is skipped
+    # without running the regex (most rules match no text, and re is slow on long letters)
+    starts: tuple[tuple[str, bool], ...] | None = field(default=None, repr=False,
+                                                        compare=False)
     unless: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -160,6 +165,21 @@ def _atoms(word: str) -> list[str]:
         if chunk.endswith("*"):
             atoms.append(r"\w*")
     return atoms
+
+
+def _starts(words: Iterable[str]) -> tuple[tuple[str, bool], ...] | None:
+    """For each word, the text word it must begin with, and whether that is only a prefix
+    (defensor* begins defensoras; ill-treat* may be written illtreatment). None when a word
+    can begin anywhere (a lone *, or a word starting with punctuation)."""
+    starts = set()
+    for word in words:
+        first = fold(word.strip())[0].split()[0]
+        literal = re.match(r"\w*", first).group()
+        if not literal or first == "*":
+            return None
+        whole = first == literal or not re.match(r"[\w*-]", first[len(literal):])
+        starts.add((literal, not whole))
+    return tuple(sorted(starts))
 
 
 def _trie_regex(node: dict) -> str:
@@ -370,6 +390,7 @@ def _rule(raw, i: int, line: int, path: Path, codebook, known_mandates) -> Rule:
                 words=tuple(words), pattern=pattern, exceptions=tuple(exceptions),
                 lang=frozenset(lang), fields=frozenset(fields), requires=frozenset(requires),
                 mandates=frozenset(mandates), note=note, line=line, matchers=tuple(matchers),
+                starts=_starts(words) if pattern is None else None,
                 unless=words_regex(exceptions) if exceptions else None)
 
 
@@ -399,6 +420,20 @@ class _Text:
     folded: str
     origin: list[int] | None
     lang: str | None
+    tokens: list[str] = field(default_factory=list)  # its distinct words, sorted
+
+    def __post_init__(self):
+        self.tokens = sorted(set(_WORD.findall(self.folded)))
+
+    def may_hold(self, starts: tuple[tuple[str, bool], ...] | None) -> bool:
+        if starts is None:
+            return True
+        for literal, prefix in starts:
+            i = bisect.bisect_left(self.tokens, literal)
+            if i < len(self.tokens) and (self.tokens[i] == literal or
+                                         prefix and self.tokens[i].startswith(literal)):
+                return True
+        return False
 
     def words(self, start: int, end: int) -> str:
         if self.origin is not None:
@@ -431,6 +466,8 @@ def _apply(rule: Rule, text: _Text) -> Hit | None:
     if rule.fields and text.field not in rule.fields:
         return None
     if rule.lang and text.lang and text.lang not in rule.lang:
+        return None
+    if not text.may_hold(rule.starts):
         return None
     spans = [m.span() for matcher in rule.matchers for m in matcher.finditer(text.folded)
              if m.end() > m.start()]
