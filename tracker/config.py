@@ -95,6 +95,9 @@ SETTINGS = [
             "400."),
     Setting("MAX_QUERY_BYTES", 8192,
             "Longest query string (after the ?) in bytes; longer answers 414."),
+    Setting("CODING_RULES", None,
+            "The coder's rules file (TOML). Empty means tracker/data/coding/rules.toml; "
+            "`tracker code-rules check` tells whether a file can be used."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),

@@ -11,6 +11,10 @@ The English text of the reference files is extracted straight from tracker/data 
 `extract_csv` (named in babel.cfg), so a mandate added to mandates.csv lands in the
 catalogues at the next `make translations`. A value with no translation, such as a region
 of a scheme someone imported, is shown as it is.
+
+The coding vocabulary (attack types, perpetrators, risk factors) is the exception: its
+labels come in English, Spanish and French from tracker/data/coding/vocabulary.toml, which
+keeps each term whole in one place (tracker.codebook), not from the catalogues.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from __future__ import annotations
 import csv
 import io
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
+
+from tracker.codebook import load_codebook
 
 
 def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
@@ -51,6 +57,21 @@ WORDS = {"group", "region", "scheme", "mandate", "role", "reason"}
 
 N_("member"), N_("observer"), N_("participant")  # region roles, from tracker/reference.py
 
+# Kinds labelled from the coding vocabulary: its schemes, and "coding_scheme" for their names.
+CODING_KINDS = {"women", "whrd", "attack", "perpetrator", "perpetrator_type", "risk",
+                "coding_scheme"}
+
+
+def _coding_label(value: str, kind: str) -> str | None:
+    book = load_codebook()
+    locale = get_locale()
+    lang = locale.language if locale else "en"
+    if kind == "coding_scheme":
+        scheme = book.schemes.get(value)
+        return scheme.label(lang) if scheme else None
+    term = book.term(kind, value)
+    return term.label(lang) if term else None
+
 
 def label(value, kind: str) -> str:
     """Show a value from the data in the interface's language: `label("AL", "type")`.
@@ -60,6 +81,10 @@ def label(value, kind: str) -> str:
     """
     if value is None or value == "":
         return value
+    if kind in CODING_KINDS:
+        coded = _coding_label(str(value), kind)
+        if coded is not None:
+            return coded
     english = CODES.get(kind, {}).get(str(value))
     if english is None and kind not in WORDS:
         return value
