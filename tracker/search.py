@@ -442,13 +442,11 @@ def _searcher(root: str | Path):
         cache.clear()
         searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
     elif not searcher.up_to_date():
-        if searcher.doc_count_all() == 0:
-            # Whoosh cannot refresh a searcher opened on an empty index (its reader has no
-            # segments to reuse): open the grown index afresh.
-            searcher.close()
-            searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
-        else:
-            searcher = cache[str(folder)] = searcher.refresh()
+        # Opened afresh, not refreshed: Whoosh's refresh reuses the segment readers it had,
+        # with their old deletions, so a document updated since (a coding decision, an
+        # import) would count twice, once as it was. A refresh of an empty index fails too.
+        searcher.close()
+        searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
     return searcher
 
 
