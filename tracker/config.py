@@ -95,6 +95,13 @@ SETTINGS = [
             "400."),
     Setting("MAX_QUERY_BYTES", 8192,
             "Longest query string (after the ?) in bytes; longer answers 414."),
+    Setting("CODING_RULES", None,
+            "The rules file that codes communications (women, WHRD, attacks, perpetrators, "
+            "risk factors). Empty means the one that ships, tracker/data/coding/rules.toml; "
+            "`tracker code --rules FILE` tries another once."),
+    Setting("CODING_REVIEW_BELOW", 0.8,
+            "A communication whose weakest rule-made code is less sure than this (0 to 1) "
+            "waits in the review screen's low-confidence queue."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),
