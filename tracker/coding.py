@@ -15,6 +15,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 SCHEMES = ("women", "whrd", "attack", "perpetrator", "risk")
@@ -58,6 +59,7 @@ class Rules:
     defaults: Mapping[str, float] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=16)  # every rule reads the same few texts
 def _fold(text: str) -> tuple[str, list[int]]:
     """The text without accents and case, with each folded character's original index."""
     out, where = [], []
