@@ -82,7 +82,7 @@ def test_cli_code_prints_counts_and_indexes_what_changed(runner, app, tmp_path):
     assert "Rules v1 read 3 communications: 2 coded, 2 changed, 0 disputed" in result.output
     assert _facet(app, "women", "yes") == 1 and _facet(app, "women", "no") == 1
     again = runner.invoke(args=["code"])  # version 1 coded those it could read
-    assert "read 1 communications: 0 coded, 0 changed" in again.output
+    assert "read 1 communication: 0 coded, 0 changed" in again.output
     everything = runner.invoke(args=["code", "--all"])
     assert "read 3 communications: 2 coded, 0 changed, 0 disputed" in everything.output
 

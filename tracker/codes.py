@@ -294,7 +294,9 @@ class Tally:
     changed_communications: set[int] = field(default_factory=set)
 
     def summary(self) -> str:
-        return (f"Rules v{self.version} read {self.read} communications: {self.coded} coded, "
+        plural = "" if self.read == 1 else "s"
+        return (f"Rules v{self.version} read {self.read} communication{plural}: "
+                f"{self.coded} coded, "
                 f"{self.changed} changed, {self.disputed} disputed (the rules now differ from "
                 f"a person's decision, or a person flagged it), {self.uncoded} not coded "
                 "(no text).")
