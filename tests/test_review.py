@@ -262,3 +262,15 @@ def test_communication_page_shows_who_coded_and_why_and_links_editors_to_review(
     assert "amina" in editor.get(url).text
     public = app.test_client().get(url).text
     assert "amina" not in public and "an editor" in public
+
+
+def test_review_forms_need_a_csrf_token(app, coded):
+    editor = sign_in(app, "amina", "editor")
+    app.config["WTF_CSRF_ENABLED"] = True
+    form = {"action": "save", "scheme": "women", "women": "no"}
+    assert editor.post(f"/review/{coded['arrest']}", data=form).status_code == 400
+    assert _comm(app, coded["arrest"]).women is True
+    page = editor.get(f"/review/{coded['arrest']}").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = editor.post(f"/review/{coded['arrest']}", data={**form, "csrf_token": token})
+    assert response.status_code == 302 and _comm(app, coded["arrest"]).women is False
