@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from scrapers.records import CommunicationRecord
-from tracker import codes
+from tracker import codes, review
 from tracker.coding import load_rules
 from tracker.ingest import Tally, store_communications
 from tracker.models import CodeAssignment, Communication, Document
@@ -83,12 +83,12 @@ def test_apply_rules_fills_the_columns_search_and_dashboards_read(session, rules
 def test_apply_rules_keeps_the_rule_and_words_behind_each_code(session, rules):
     (arrest,) = store(session, ARREST)
     codes.apply_rules(session, rules=rules)
-    why = codes.explain(session, arrest)
+    why = review.explain(session, arrest)
     women = next(c for c in why.codes["women"] if c.value == "yes")
     assert women.rule.rule == "women.words" and women.rule.confidence == 0.95
     assert [(f, set(words)) for f, words in women.matched] == [("summary", {"Ms.", "woman"})]
     assert why.words()["summary"] >= {"Ms.", "arrest", "police", "threats", "land"}
-    assert codes.rule_notes(rules)["women.words"] == "A woman or girl is named or described."
+    assert review.rule_notes(rules)["women.words"] == "A woman or girl is named or described."
 
 
 def test_apply_rules_twice_changes_nothing(session, rules):
@@ -114,7 +114,7 @@ def test_apply_rules_reads_letter_text_but_not_a_file_of_another_letter(session,
     c = _get(session, comm)
     assert c.women is True and c.attack_types == "arbitrary_detention"
     assert c.perpetrators == ""  # the reply that names another reference was not read
-    why = codes.explain(session, comm)
+    why = review.explain(session, comm)
     assert why.words() == {"letter": {"Ms.", "detained"}}
 
 
@@ -167,8 +167,8 @@ def test_a_correction_is_not_disputed_until_the_rules_change_their_mind(session,
     assert tally.disputed == 1 and tally.changed_communications == {arrest}
     c = _get(session, arrest)
     assert c.coding_status == "disputed" and c.risk_factors == ""  # the person's still
-    assert codes.queue_ids(session, "disputed", 0.8) == [arrest]
-    why = codes.explain(session, arrest)
+    assert review.queue_ids(session, "disputed", 0.8) == [arrest]
+    why = review.explain(session, arrest)
     assert why.forces["risk"].disputed and why.forces["risk"].rules_now == {"indigenous"}
     # The person looks again and confirms: no longer disputed.
     codes.decide(session, arrest, "risk", set(), "amina", rules=changed)
@@ -222,7 +222,7 @@ def test_flag_makes_disputed_until_removed(session, rules):
     codes.flag(session, killing, "  The victim is a woman journalist.  ", "bruno")
     session.commit()
     assert _get(session, killing).coding_status == "disputed"
-    assert codes.explain(session, killing).item.flag.note == "The victim is a woman journalist."
+    assert review.explain(session, killing).item.flag.note == "The victim is a woman journalist."
     codes.apply_rules(session, rules=rules)
     assert _get(session, killing).coding_status == "disputed"  # a run does not clear a flag
     assert codes.unflag(session, killing) and not codes.unflag(session, killing)
@@ -254,12 +254,12 @@ def test_flag_needs_a_note(session, rules):
 def test_queue_counts_and_order(session, rules):
     arrest, killing, empty = store(session, ARREST, KILLING, None)
     codes.apply_rules(session, rules=rules)
-    assert codes.queue_counts(session, 0.8) == {"uncoded": 1, "low": 2, "disputed": 0,
+    assert review.queue_counts(session, 0.8) == {"uncoded": 1, "low": 2, "disputed": 0,
                                                 "all": 3}
-    assert codes.queue_ids(session, "low", 0.8) == [killing, arrest]  # the least sure first
-    assert codes.queue_counts(session, 0.65)["low"] == 1
+    assert review.queue_ids(session, "low", 0.8) == [killing, arrest]  # the least sure first
+    assert review.queue_counts(session, 0.65)["low"] == 1
     codes.confirm(session, killing, "amina")
-    assert codes.queue_counts(session, 0.8) == {"uncoded": 1, "low": 1, "disputed": 0,
+    assert review.queue_counts(session, 0.8) == {"uncoded": 1, "low": 1, "disputed": 0,
                                                 "all": 3}
-    assert [c.id for c in codes.queue_page(session, "all", 0.8, page=1, size=2)] == [empty,
+    assert [c.id for c in review.queue_page(session, "all", 0.8, page=1, size=2)] == [empty,
                                                                                     killing]

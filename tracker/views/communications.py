@@ -4,9 +4,9 @@ from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 
 from tracker.auth import PUBLIC, access
-from tracker.codes import explain, rule_notes
 from tracker.communications import communication_view
 from tracker.db import get_session
+from tracker.review import explain, rule_notes
 from tracker.views.output import as_json
 from tracker.views.review import CODING, loaded_rules
 

@@ -25,6 +25,7 @@ from tracker.auth import EDITOR, access, current_user, log
 from tracker.coding import RulesError
 from tracker.db import get_session
 from tracker.models import Communication
+from tracker.review import QUEUES, explain, queue_counts, queue_ids, queue_page, rule_notes
 from tracker.views.helpers import with_query
 from tracker.vocabulary import N_
 
@@ -50,7 +51,7 @@ def _below() -> float:
 
 def _queue_asked() -> str | None:
     name = request.values.get("queue")
-    return name if name in codes.QUEUES else None
+    return name if name in QUEUES else None
 
 
 def loaded_rules():
@@ -65,13 +66,13 @@ def loaded_rules():
 @access(EDITOR)
 def index():
     session = get_session()
-    counts = codes.queue_counts(session, _below())
-    name = _queue_asked() or next((q for q in codes.QUEUES if counts[q]), "all")
+    counts = queue_counts(session, _below())
+    name = _queue_asked() or next((q for q in QUEUES if counts[q]), "all")
     size = current_app.config["PAGE_SIZE"]
     pages = max(1, -(-counts[name] // size))
     asked = request.args.get("page", "1")
     page = min(max(int(asked), 1), pages) if asked.isdecimal() and len(asked) < 10 else 1
-    rows = codes.queue_page(session, name, _below(), page=page, size=size)
+    rows = queue_page(session, name, _below(), page=page, size=size)
     return render_template("review/index.html", counts=counts, queue=name, rows=rows,
                            page=page, pages=pages, queue_names=QUEUE_NAMES, below=_below(),
                            status_names={k: _(v) for k, v in STATUS_NAMES.items()})
@@ -111,7 +112,7 @@ def _passages(text: str, words) -> list[Markup]:
 
 def _neighbours(session, queue: str, comm_id: int) -> tuple[int | None, int | None, int, int]:
     """The previous and next item of the queue, this one's place in it, and its length."""
-    ids = codes.queue_ids(session, queue, _below())
+    ids = queue_ids(session, queue, _below())
     if comm_id not in ids:
         return None, (ids[0] if ids else None), 0, len(ids)
     i = ids.index(comm_id)
@@ -129,7 +130,7 @@ def _item_url(comm_id: int | None, queue: str) -> str:
 @access(EDITOR)
 def show(comm_id):
     session = get_session()
-    why = codes.explain(session, comm_id)
+    why = explain(session, comm_id)
     if why is None:
         abort(404, description=_("No communication with that number."))
     queue = _queue_asked() or "all"
@@ -144,7 +145,7 @@ def show(comm_id):
     keys = {(scheme, c.value): next(number) for scheme, cs in why.codes.items() for c in cs}
     return render_template(
         "review/show.html", c=why.item.comm, why=why, texts=texts, keys=keys, queue=queue,
-        queue_names=QUEUE_NAMES, scheme_names=CODING, notes=codes.rule_notes(rules),
+        queue_names=QUEUE_NAMES, scheme_names=CODING, notes=rule_notes(rules),
         rules_error=rules_error, previous=previous, following=following, place=place,
         total=total, prev_url=_item_url(previous, queue) if previous else None,
         next_url=_item_url(following, queue), below=_below(),
@@ -180,7 +181,7 @@ def _index_one(comm_id: int) -> None:
 def _save(comm_id: int) -> None:
     session = get_session()
     rules, _error = loaded_rules()
-    why = codes.explain(session, comm_id)
+    why = explain(session, comm_id)
     before = {s: f.values for s, f in why.forces.items()}
     decisions = _form_decisions()
     changed = codes.decide_all(session, comm_id, decisions, current_user(), rules)
