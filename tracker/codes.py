@@ -318,28 +318,22 @@ def _code_items(session: Session, items: Iterable[Item], rules: coding.Rules, ta
 
 
 def apply_rules(session: Session, ids: Iterable[int] | None = None,
-                rules: coding.Rules | None = None, *, commit: bool = True,
-                batch: int = BATCH) -> Tally:
+                rules: coding.Rules | None = None, *, batch: int = BATCH) -> Tally:
     """Code these communications (None: all) with the rules, a batch per commit.
 
     Rule rows are replaced; a person's rows are never touched, and stay in force.
-    With commit=False (a web request deciding one item) the caller commits.
     """
     rules = rules if rules is not None else coding.load_rules()
     if ids is None:
         ids = session.exec(select(Communication.id).order_by(Communication.id)).all()
     ids = list(dict.fromkeys(ids))
-    if commit:
-        session.commit()  # end the read, so that each batch takes SQLite's write lock first
+    session.commit()  # end the read, so that each batch takes SQLite's write lock first
     tally = Tally(version=rules.version)
     now = datetime.now(UTC)
     for chunk in chunks(ids, batch):
-        if commit:
-            begin_write(session)
+        begin_write(session)
         _code_items(session, load_items(session, chunk).values(), rules, tally, now)
-        session.flush()
-        if commit:
-            session.commit()
+        session.commit()
     return tally
 
 
