@@ -53,6 +53,18 @@ def assert_fits(page, what):
     assert overflow <= 1, f"{what} scrolls sideways by {overflow}px"
 
 
+def sign_in_with_code(page, username, secret):
+    """Sign in on the sign-in page shown: the password, then the authenticator's code."""
+    import pyotp
+
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/login/code")
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.click("main form button[type=submit]")
+
+
 def shot(page, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -317,7 +329,6 @@ def test_browser_sponsorship_matrix_keeps_its_headers_in_view(browser, base_url,
 @pytest.fixture(scope="module")
 def editor_state(browser, base_url, with_catalogue):
     """An editor's signed-in browser state, made once: sign-ins are rate-limited."""
-    import pyotp
 
     from tracker.auth import limiter
 
@@ -328,12 +339,7 @@ def editor_state(browser, base_url, with_catalogue):
     page = context.new_page()
     try:
         page.goto(f"{base_url}/login")
-        page.fill("#username", "brief-editor")
-        page.fill("#password", PASSWORD)
-        page.click("main form button[type=submit]")
-        page.wait_for_url("**/login/code")
-        page.fill("#code", pyotp.TOTP(secret).now())
-        page.click("main form button[type=submit]")
+        sign_in_with_code(page, "brief-editor", secret)
         page.wait_for_url(f"{base_url}/")
         return context.storage_state()
     finally:
@@ -405,3 +411,54 @@ def test_browser_briefs_fit_each_width_in_each_language(browser, base_url, edito
             assert "Headline figures" not in page.goto(pages["brief"]).text()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_review_by_keyboard(browser, base_url, loaded_app, width):
+    """An editor opens the help with ?, ticks codes by their numbers and confirms with c;
+    the review page fits a phone and breaks no content-security rule."""
+    from sqlmodel import Session, select
+
+    from tracker import codes
+    from tracker.coding import load_rules
+    from tracker.db import get_engine
+    from tracker.models import Communication
+
+    rules = Path(__file__).resolve().parent / "fixtures" / "coding" / "rules_small.toml"
+    with loaded_app.app_context(), Session(get_engine(), expire_on_commit=False) as s:
+        comm_id = s.exec(select(Communication.id).where(Communication.summary.is_not(None))
+                         .order_by(Communication.id)).all()[0 if width == 1400 else 1]
+        codes.apply_rules(s, ids=[comm_id], rules=load_rules(rules))
+    name = f"reviewer{width}"
+    secret = add_account(loaded_app, name, "editor")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    try:
+        page.goto(f"{base_url}/review/{comm_id}?queue=all")
+        sign_in_with_code(page, name, secret)
+        page.wait_for_url(f"**/review/{comm_id}?queue=all")
+        assert_fits(page, f"the review page at {width}px")
+        page.keyboard.press("?")
+        assert page.locator("details#shortcuts[open]").count() == 1
+        killing = page.is_checked('input[data-key="5"]')
+        page.keyboard.press("5")  # no code is numbered 50 or more: at once
+        page.keyboard.press("2")  # 20 to 29 exist: after a moment
+        for _ in range(30):  # no wait_for_function: the policy forbids eval
+            if page.is_checked('input[data-key="2"]'):
+                break
+            page.wait_for_timeout(100)
+        assert page.is_checked('input[data-key="2"]')
+        assert page.is_checked('input[data-key="5"]') != killing
+        shot(page, f"review-{width}")
+        with page.expect_navigation():
+            page.keyboard.press("c")
+    finally:
+        context.close()
+    with loaded_app.app_context(), Session(get_engine()) as s:
+        c = s.get(Communication, comm_id)
+    assert (c.women, c.women_coded_by) == (False, name)
+    assert ("killing" in c.attack_types.split(",")) != killing
+    assert refused == []

@@ -182,8 +182,10 @@ PAGES = {"/": "search/index.html", "/states": "states/index.html",
          "/no-such-page": "error.html", "communication": "communications/show.html",
          "/quality/": "quality/index.html", "/account/": "account/show.html",
          "/admin/audit": "admin/audit.html", "/admin/users": "admin/users.html",
-         "/briefs/": "briefs/index.html"}
-STAFF_PAGES = {"/quality/", "/account/", "/admin/audit", "/admin/users", "/briefs/"}
+         "/briefs/": "briefs/index.html", "/review/": "review/index.html",
+         "review": "review/show.html"}
+STAFF_PAGES = {"/quality/", "/account/", "/admin/audit", "/admin/users", "/briefs/",
+               "/review/", "review"}
 
 
 def _pages():
@@ -214,7 +216,9 @@ def communication_page(loaded_app):
 def test_page_shows_no_english_interface_sentence(loaded_app, admin, communication_page,
                                                   page, lang):
     client = admin if page in STAFF_PAGES else loaded_app.test_client()
-    page = communication_page if page == "communication" else page
+    page = {"communication": communication_page,
+            "review": communication_page.replace("/communications/", "/review/")
+            }.get(page, page)
     english = _visible_text(client.get(page, query_string={"lang": "en"}).text)
     shown = _visible_text(client.get(page, query_string={"lang": lang}).text)
     on_page = [s for s in _interface_sentences() if _contains(english, s)]

@@ -227,3 +227,20 @@ def test_search_text_with_broad_filter_keeps_filter(three_languages, index_dir):
 def test_search_query_whoosh_would_cut_falls_back_to_words(three_languages, index_dir, text):
     """Whoosh drops what it cannot read without a word; the reader is told instead."""
     assert "could not be read as written" in search(index_dir, text).notice
+
+
+def test_search_open_before_an_update_counts_the_updated_letter_once(session, index_dir):
+    """A web process's searcher outlives an update (an import, a coding decision)."""
+    store_communications(session, [_rec("HND", 1, "A defender in Tegucigalpa."),
+                                   _rec("GBR", 2, "A journalist in Belfast.")], Tally())
+    session.commit()
+    rebuild_index(index_dir, session)
+    assert search(index_dir, "", filters={"women": ["not coded"]}).total == 2
+    c = session.exec(select(Communication).where(Communication.number == 1)).one()
+    c.women = True
+    session.add(c)
+    session.commit()
+    update_index(index_dir, session, communication_ids=[c.id])
+    assert search(index_dir, "", filters={"women": ["not coded"]}).total == 1
+    assert search(index_dir, "", filters={"women": ["yes"]}).total == 1
+    assert search(index_dir, "Tegucigalpa").total == 1

@@ -7,6 +7,122 @@ Translators can edit the .po files directly; this table only seeds them.
 from babel.messages.pofile import read_po, write_po
 
 T = {
+    # The review of coding (templates/review, the communication page's coding table)
+    "Why": ("Por qué", "Pourquoi"),
+    "none found": ("ninguno encontrado", "aucun trouvé"),
+    "a person decided": ("lo decidió una persona", "décidé par une personne"),
+    "This coding is disputed: the rules now differ from a person's decision, or someone "
+    "flagged it.": (
+        "Esta codificación está en disputa: las reglas difieren ahora de la decisión de una "
+        "persona, o alguien la señaló.",
+        "Ce codage est contesté : les règles diffèrent désormais de la décision d'une "
+        "personne, ou quelqu'un l'a signalé."),
+    "Review the coding of this communication": ("Revisar la codificación de esta comunicación",
+                                                "Réviser le codage de cette communication"),
+    "an editor": ("un editor", "un éditeur"),
+    "in the summary": ("en el resumen", "dans le résumé"),
+    "in the letter": ("en la carta", "dans la lettre"),
+    "in the reply": ("en la respuesta", "dans la réponse"),
+    "confidence %(value)s": ("confianza %(value)s", "confiance %(value)s"),
+    "Review the coding": ("Revisar la codificación", "Réviser le codage"),
+    "The rules code every communication they can read. Confirm or correct their codes here: "
+    "a person's codes win over the rules and stay through every new run of them.": (
+        "Las reglas codifican cada comunicación que pueden leer. Confirme o corrija aquí sus "
+        "códigos: los códigos de una persona prevalecen sobre las reglas y se mantienen en "
+        "cada nueva ejecución.",
+        "Les règles codent chaque communication qu'elles peuvent lire. Confirmez ou corrigez "
+        "ici leurs codes : les codes d'une personne l'emportent sur les règles et restent à "
+        "chaque nouvelle exécution."),
+    "Queues": ("Colas", "Files"),
+    "No text the rules could read, and not yet decided by a person.": (
+        "Sin texto que las reglas puedan leer, y aún sin decisión de una persona.",
+        "Aucun texte que les règles puissent lire, et pas encore de décision d'une personne."),
+    "The least sure code of each is below %(below)s: the least sure first.": (
+        "El código menos seguro de cada una está por debajo de %(below)s: las menos seguras "
+        "primero.",
+        "Le code le moins sûr de chacune est inférieur à %(below)s : les moins sûres "
+        "d'abord."),
+    "The rules now differ from a person's decision, or someone flagged the codes.": (
+        "Las reglas difieren ahora de la decisión de una persona, o alguien señaló los "
+        "códigos.",
+        "Les règles diffèrent désormais de la décision d'une personne, ou quelqu'un a signalé "
+        "les codes."),
+    "Every communication, the newest first.": ("Todas las comunicaciones, las más recientes "
+                                               "primero.",
+                                               "Toutes les communications, les plus récentes "
+                                               "d'abord."),
+    "Nothing to review here.": ("Nada que revisar aquí.", "Rien à réviser ici."),
+    "Review": ("Revisión", "Révision"),
+    "%(place)s of %(total)s": ("%(place)s de %(total)s", "%(place)s sur %(total)s"),
+    "Queue": ("Cola", "File"),
+    "Back to the queue": ("Volver a la cola", "Retour à la file"),
+    "The communication": ("La comunicación", "La communication"),
+    "Flagged as disputed by %(who)s on %(day)s:": (
+        "Señalada como en disputa por %(who)s el %(day)s:",
+        "Signalée comme contestée par %(who)s le %(day)s :"),
+    "Remove the flag": ("Quitar la señal", "Retirer le signalement"),
+    "The rules file cannot be read, so the rules do not run again when you save, and their "
+    "notes are missing:": (
+        "No se puede leer el archivo de reglas: las reglas no se vuelven a ejecutar al "
+        "guardar y faltan sus notas:",
+        "Le fichier de règles est illisible : les règles ne sont pas relancées à "
+        "l'enregistrement et leurs notes manquent :"),
+    "Texts": ("Textos", "Textes"),
+    "No text to read: no summary, and no letter or reply text yet.": (
+        "No hay texto que leer: ni resumen, ni texto de la carta o de la respuesta por ahora.",
+        "Aucun texte à lire : ni résumé, ni texte de la lettre ou de la réponse pour l'instant."),
+    "Decided by": ("Decidido por", "Décidé par"),
+    "The rules now say:": ("Las reglas dicen ahora:", "Les règles disent désormais :"),
+    "Taken away by a person.": ("Retirado por una persona.", "Retiré par une personne."),
+    "Save corrections": ("Guardar las correcciones", "Enregistrer les corrections"),
+    "Saving records every scheme as ticked here, with your name, and opens the next "
+    "communication of the queue.": (
+        "Al guardar se registra cada esquema tal como está marcado aquí, con su nombre, y se "
+        "abre la siguiente comunicación de la cola.",
+        "L'enregistrement consigne chaque schéma tel qu'il est coché ici, avec votre nom, et "
+        "ouvre la communication suivante de la file."),
+    "What is wrong with these codes?": ("¿Qué falla en estos códigos?",
+                                        "Qu'est-ce qui ne va pas dans ces codes ?"),
+    "Flag as disputed": ("Señalar como en disputa", "Signaler comme contesté"),
+    "Keyboard shortcuts": ("Atajos de teclado", "Raccourcis clavier"),
+    "next communication of the queue": ("siguiente comunicación de la cola",
+                                        "communication suivante de la file"),
+    "previous communication": ("comunicación anterior", "communication précédente"),
+    "tick or untick the code with that number (type two digits quickly for 10 and above)": (
+        "marcar o desmarcar el código con ese número (escriba dos cifras seguidas a partir de "
+        "10)",
+        "cocher ou décocher le code portant ce numéro (tapez vite deux chiffres à partir de "
+        "10)"),
+    "confirm": ("confirmar", "confirmer"),
+    "save corrections": ("guardar las correcciones", "enregistrer les corrections"),
+    "write why the codes are disputed, then Enter to flag": (
+        "escribir por qué se disputan los códigos y pulsar Intro para señalarlos",
+        "écrire pourquoi les codes sont contestés, puis Entrée pour signaler"),
+    "show or hide this help": ("mostrar u ocultar esta ayuda", "afficher ou masquer cette aide"),
+    "Risk factors": ("Factores de riesgo", "Facteurs de risque"),
+    "Not yet coded": ("Sin codificar aún", "Pas encore codées"),
+    "Low confidence": ("Confianza baja", "Confiance faible"),
+    "Disputed": ("En disputa", "Contestées"),
+    "coded by the rules": ("codificada por las reglas", "codée par les règles"),
+    "reviewed": ("revisada", "révisée"),
+    "disputed": ("en disputa", "contestée"),
+    "The letter": ("La carta", "La lettre"),
+    "The reply": ("La respuesta", "La réponse"),
+    "Saved. The search index is busy: its filters show this decision after the next reindex.": (
+        "Guardado. El índice de búsqueda está ocupado: sus filtros mostrarán esta decisión "
+        "tras la próxima reindexación.",
+        "Enregistré. L'index de recherche est occupé : ses filtres montreront cette décision "
+        "après la prochaine réindexation."),
+    "Nothing changed: these codes were already a person's decision.": (
+        "Nada cambió: estos códigos ya eran la decisión de una persona.",
+        "Rien n'a changé : ces codes étaient déjà la décision d'une personne."),
+    "Not flagged: say in the note what is wrong with the codes.": (
+        "No se señaló: diga en la nota qué falla en los códigos.",
+        "Non signalé : dites dans la note ce qui ne va pas dans les codes."),
+    "Choose what to do: confirm, save corrections or flag.": (
+        "Elija qué hacer: confirmar, guardar las correcciones o señalar.",
+        "Choisissez que faire : confirmer, enregistrer les corrections ou signaler."),
+    "Not saved: %(reason)s.": ("No se guardó: %(reason)s.", "Non enregistré : %(reason)s."),
     "%(region)s: %(sponsors)d of %(members)d": ("%(region)s: %(sponsors)d de %(members)d",
                                                 "%(region)s : %(sponsors)d sur %(members)d"),
     "e.g. defensoras, “sexual violence”, state:HND date:[2012 to 2026]": (

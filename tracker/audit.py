@@ -20,7 +20,7 @@ ACTIONS = (
     "password-changed", "user-added", "user-disabled", "user-enabled", "role-changed",
     "two-factor-reset", "brief-view", "brief-export", "brief-created", "brief-edited",
     "brief-refreshed", "brief-duplicated", "brief-restored", "name-decided", "audit-view",
-    "audit-export",
+    "audit-export", "coding-confirmed", "coding-corrected", "coding-flagged", "coding-unflagged",
 )
 
 

@@ -46,7 +46,9 @@ def _run(kind: str, target: str):
     finally:
         with _sessions()() as session:
             finish_run(session, run, tally, error)
-            _update_search_index(session, tally)
+            _code_communications(session, tally.changed_communications)
+            _update_search_index(session, tally.changed_communications,
+                                 tally.changed_resolutions)
     for name, where in sorted(tally.unmatched.items()):
         click.echo(f"unmatched name: {name!r} in {where}", err=True)
     for message in tally.errors[:20]:  # a repair the importer made starts with "warning: "
@@ -62,20 +64,59 @@ def _run(kind: str, target: str):
         raise click.exceptions.Exit(1)
 
 
-def _update_search_index(session, tally):
-    """Write what the run changed into the search index, after its commits."""
+def _code_communications(session, ids):
+    """Code what an import or scrape brought; a broken rules file leaves them uncoded."""
+    from tracker.codes import apply_rules, cached_rules
+    from tracker.coding import RulesError
+
+    if not ids:
+        return
+    try:
+        rules = cached_rules(current_app.config.get("CODING_RULES"))
+    except RulesError as exc:
+        click.echo(f"communications not coded: {exc}. Mend the rules file, then run "
+                   "`tracker code`.", err=True)
+        return
+    click.echo(apply_rules(session, ids=ids, rules=rules).summary(), err=True)
+
+
+def _update_search_index(session, communication_ids=(), resolution_symbols=()):
+    """Write what a command changed into the search index, after its commits."""
     from tracker.search import IndexBusy, update_index
 
     try:
         n = update_index(current_app.config["SEARCH_INDEX_DIR"], session,
-                         communication_ids=tally.changed_communications,
-                         resolution_symbols=tally.changed_resolutions)
+                         communication_ids=communication_ids,
+                         resolution_symbols=resolution_symbols)
     except IndexBusy as exc:
         click.echo(f"search index not updated: {exc} Run `tracker reindex` later.", err=True)
         return
     if n:
         click.echo(f"Search index: {n} {'entry' if n == 1 else 'entries'} written (one for "
-                   "each communication and resolution this run changed).", err=True)
+                   "each communication and resolution this command changed).", err=True)
+
+
+@click.command("code")
+@with_appcontext
+@click.option("--all", "everything", is_flag=True,
+              help="Code every communication again, not only those this version of the "
+                   "rules has not coded.")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A rules file to use instead of the CODING_RULES setting.")
+def code_command(everything, rules_file):
+    """Code communications with the rules; a person's codes always stay in force."""
+    from tracker.codes import apply_rules, cached_rules, stale_ids
+    from tracker.coding import RulesError
+
+    try:
+        rules = cached_rules(rules_file or current_app.config.get("CODING_RULES"))
+    except RulesError as exc:
+        raise click.ClickException(f"{exc}. Nothing was coded.") from None
+    with _sessions()() as session:
+        ids = None if everything else stale_ids(session, rules)
+        tally = apply_rules(session, ids=ids, rules=rules)
+        _update_search_index(session, tally.changed_communications)
+    click.echo(tally.summary())
 
 
 @click.command("reindex")
@@ -369,8 +410,8 @@ def names_reject_command(name):
 
 
 COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
-            scrape_group, reindex_command, check_command, names_group, user_group,
-            code_rules_group)
+            scrape_group, reindex_command, code_command, check_command, names_group,
+            user_group, code_rules_group)
 
 
 def init_app(app):

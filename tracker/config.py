@@ -98,6 +98,9 @@ SETTINGS = [
     Setting("CODING_RULES", None,
             "The coder's rules file (TOML). Empty means tracker/data/coding/rules.toml; "
             "`tracker code-rules check` tells whether a file can be used."),
+    Setting("CODING_REVIEW_BELOW", 0.8,
+            "A communication whose weakest rule-made code is less sure than this (0 to 1) "
+            "waits in the review screen's low-confidence queue."),
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),

@@ -302,6 +302,20 @@ class CodeAssignment(Timestamped, table=True):
     coded_at: datetime = _created()
 
 
+class CodingFlag(SQLModel, table=True):
+    """A person's flag on a communication's coding: disputed until someone removes it.
+
+    A table of its own, not a CodeAssignment row: it is about the whole communication,
+    and its note is a person's words, not the words a rule matched.
+    """
+
+    communication_id: int = Field(foreign_key="communication.id", primary_key=True,
+                                  ondelete="CASCADE")
+    note: str = Field(sa_column=Column(Text, nullable=False))
+    flagged_by: str = Field(max_length=80)  # a username
+    flagged_at: datetime = _created()
+
+
 class Document(Timestamped, table=True):
     """A letter or a reply file: where it came from, the cached copy, and its text."""
 

@@ -1,10 +1,11 @@
 """The Whoosh index of communications and resolutions: schema, writing, rebuilding, querying.
 
 The index is derived data. It is written after the database commit (by the CLI and
-jobs, never by a web request) and can be rebuilt from the database at will. A rebuild
-writes a new generation folder and then switches a pointer file atomically, so readers
-see the old index or the new one, never a half-built one. One writer at a time: a
-second waits `WRITER_TIMEOUT` seconds, then gets IndexBusy with a clear message.
+jobs; by a web request only for an editor's coding decision, one document) and can be
+rebuilt from the database at will. A rebuild writes a new generation folder and then
+switches a pointer file atomically, so readers see the old index or the new one, never
+a half-built one. One writer at a time: a second waits `WRITER_TIMEOUT` seconds, then
+gets IndexBusy with a clear message.
 """
 
 from __future__ import annotations
@@ -131,12 +132,12 @@ def open_index(root: str | Path, *, create: bool = True):
     return windex.open_dir(str(current))
 
 
-def _writer(ix):
+def _writer(ix, timeout: float = WRITER_TIMEOUT):
     try:
-        return ix.writer(timeout=WRITER_TIMEOUT)
+        return ix.writer(timeout=timeout)
     except LockError:
         raise IndexBusy(f"the search index at {ix.storage.folder} is being written by "
-                        f"another process; waited {WRITER_TIMEOUT:.0f} s. Try again when "
+                        f"another process; waited {timeout:.0f} s. Try again when "
                         "it finishes.") from None
 
 
@@ -282,8 +283,9 @@ def _journaled(root: Path, names: Iterable[str]) -> tuple[set[int], set[str]]:
     return ids, symbols
 
 
-def _write_docs(ix, session: Session, ids, symbols, writer=None) -> tuple[int, list[str]]:
-    writer = writer or _writer(ix)
+def _write_docs(ix, session: Session, ids, symbols, writer=None,
+                timeout: float = WRITER_TIMEOUT) -> tuple[int, list[str]]:
+    writer = writer or _writer(ix, timeout)
     n, texts = 0, []
     try:
         for doc in communication_docs(session, ids):
@@ -302,8 +304,12 @@ def _write_docs(ix, session: Session, ids, symbols, writer=None) -> tuple[int, l
 
 
 def update_index(root: str | Path, session: Session, *, communication_ids=(),
-                 resolution_symbols=()) -> int:
+                 resolution_symbols=(), timeout: float = WRITER_TIMEOUT) -> int:
     """Write the given items after their database commit; return how many were written.
+
+    An editor's coding decision writes its one communication from the web request, with
+    a short `timeout`: if an import holds the index, the journal entry lets the next
+    rebuild catch up.
 
     The items are first noted in the change journal: if a rebuild is running, it may
     have read the database before this commit and would switch readers to a generation
@@ -317,7 +323,8 @@ def update_index(root: str | Path, session: Session, *, communication_ids=(),
         root.mkdir(parents=True, exist_ok=True)
         _journal(root, communication_ids, resolution_symbols)
         ix = open_index(root)  # after the journal entry: see rebuild_index
-        n, texts = _write_docs(ix, session, communication_ids, resolution_symbols)
+        n, texts = _write_docs(ix, session, communication_ids, resolution_symbols,
+                               timeout=timeout)
         _add_vocabulary(ix.storage.folder, _words(texts))
         return n
 
@@ -442,13 +449,11 @@ def _searcher(root: str | Path):
         cache.clear()
         searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
     elif not searcher.up_to_date():
-        if searcher.doc_count_all() == 0:
-            # Whoosh cannot refresh a searcher opened on an empty index (its reader has no
-            # segments to reuse): open the grown index afresh.
-            searcher.close()
-            searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
-        else:
-            searcher = cache[str(folder)] = searcher.refresh()
+        # Opened afresh, not refreshed: Whoosh's refresh reuses the segment readers it had,
+        # with their old deletions, so a document updated since (a coding decision, an
+        # import) would count twice, once as it was. A refresh of an empty index fails too.
+        searcher.close()
+        searcher = cache[str(folder)] = windex.open_dir(str(folder)).searcher()
     return searcher
 
 

@@ -13,12 +13,13 @@ def init_app(app):
         output,
         quality,
         resolutions,
+        review,
         search,
         states,
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   account, admin):
+                   review, account, admin):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)

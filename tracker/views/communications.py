@@ -6,14 +6,11 @@ from flask_babel import gettext as _
 from tracker.auth import PUBLIC, access
 from tracker.communications import communication_view
 from tracker.db import get_session
+from tracker.review import explain, rule_notes
 from tracker.views.output import as_json
-from tracker.vocabulary import N_
+from tracker.views.review import CODING, loaded_rules
 
 bp = Blueprint("communications", __name__, url_prefix="/communications")
-
-CODING = [("women", N_("Concerns women")),
-          ("whrd", N_("Concerns women human rights defenders")),
-          ("attack_types", N_("Attack types")), ("perpetrator_type", N_("Perpetrator"))]
 
 
 def _view_or_404(comm_id):
@@ -26,8 +23,10 @@ def _view_or_404(comm_id):
 @bp.get("/<int:comm_id>")
 @access(PUBLIC)
 def show(comm_id):
-    return render_template("communications/show.html", v=_view_or_404(comm_id),
-                           coding=[(field, _(text)) for field, text in CODING])
+    v = _view_or_404(comm_id)
+    rules, _error = loaded_rules()
+    return render_template("communications/show.html", v=v, why=explain(get_session(), comm_id),
+                           coding=CODING, notes=rule_notes(rules))
 
 
 @bp.get("/<int:comm_id>.json")
