@@ -209,7 +209,7 @@ def test_a_rule_that_requires_a_code_uses_the_persons_decision(session, tmp_path
     rules = load_rules(path)
     (comm,) = store(session, "Information received concerning a defender, Ana Pérez.")
     codes.apply_rules(session, rules=rules)
-    assert _get(session, comm).whrd is None
+    assert _get(session, comm).whrd is False  # read, and no woman defender found: "no"
     codes.decide(session, comm, "women", {"yes"}, "amina", rules=rules)
     c = _get(session, comm)
     assert (c.women, c.whrd, c.whrd_coded_by) == (True, True, "rules v1")
