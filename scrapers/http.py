@@ -63,10 +63,13 @@ READ_BYTES = 64 * 1024
 CONTENT_TYPES = {
     "html": ("text/html", "application/xhtml+xml"),
     "xml": ("application/xml", "text/xml"),
-    "pdf": ("application/pdf",),
+    "pdf": ("application/pdf", "application/x-pdf"),
     "json": ("application/json",),
     "csv": ("text/csv", "application/csv"),
     "text": ("text/plain",),
+    # A file sent as a generic download: the caller checks what it is (scrapers.letters).
+    "download": ("application/octet-stream", "binary/octet-stream",
+                 "application/force-download", "application/x-download"),
 }
 
 

@@ -7,7 +7,7 @@ from tracker.auth import ADMIN, EDITOR, OPEN, PUBLIC, VIEWER, level_of
 from tracker.db import get_engine
 from tracker.importers import import_files
 from tracker.ingest import Tally
-from tracker.models import Communication, Resolution
+from tracker.models import Communication, Document, Resolution
 
 from .conftest import data_files, sign_in
 
@@ -28,10 +28,12 @@ def data_app(app):
 
 def _arguments(app, brief_id):
     with app.app_context(), Session(get_engine()) as s:
-        comm = s.exec(select(Communication.id)).first() or 1
+        # a communication with its letter (the samples give each one a link)
+        comm, doc = s.exec(select(Document.communication_id, Document.id)).first() or (
+            s.exec(select(Communication.id)).first() or 1, 1)
         symbol = s.exec(select(Resolution.symbol)).first() or "A/RES/68/181"
     return {"brief_id": brief_id, "version": 1, "comm_id": comm, "symbol": symbol,
-            "iso3": "HND", "filename": "style.css"}
+            "iso3": "HND", "filename": "style.css", "doc_id": doc}
 
 
 def _url(rule, args):

@@ -678,6 +678,78 @@ T = {
     "Companies and other non-State addressees": (
         "Empresas y otros destinatarios no estatales",
         "Entreprises et autres destinataires non étatiques"),
+    # Letters and replies as text (communication page, its text pages, search, quality)
+    "The letter": ("La carta", "La lettre"),
+    "not fetched yet": ("aún no descargada", "pas encore téléchargée"),
+    "text available": ("texto disponible", "texte disponible"),
+    "language unknown": ("idioma desconocido", "langue inconnue"),
+    "no text layer (scanned): nothing to read or search": (
+        "sin capa de texto (escaneada): nada que leer ni buscar",
+        "sans couche de texte (numérisée) : rien à lire ni à chercher"),
+    "could not be read:": ("no se pudo leer:", "illisible :"),
+    "Read in part:": ("Leída en parte:", "Lue en partie :"),
+    "This file prints the reference %(found)s, not %(reference)s: it may belong to another "
+    "communication, so search leaves it out until a person checks the link.": (
+        "Este archivo lleva la referencia %(found)s, no %(reference)s: puede pertenecer a otra "
+        "comunicación, así que la búsqueda lo deja fuera hasta que una persona compruebe el "
+        "enlace.",
+        "Ce fichier porte la référence %(found)s, et non %(reference)s : il peut appartenir à "
+        "une autre communication, la recherche l'écarte donc jusqu'à ce qu'une personne "
+        "vérifie le lien."),
+    "The file prints this communication’s reference.": (
+        "El archivo lleva la referencia de esta comunicación.",
+        "Le fichier porte la référence de cette communication."),
+    "No reference found in the file, so its link to this communication is not confirmed.": (
+        "No se encontró ninguna referencia en el archivo; su vínculo con esta comunicación no "
+        "está confirmado.",
+        "Aucune référence trouvée dans le fichier : son lien avec cette communication n'est "
+        "pas confirmé."),
+    "File": ("Archivo", "Fichier"),
+    "The file on the UN site": ("El archivo en el sitio de la ONU",
+                                "Le fichier sur le site de l'ONU"),
+    "Fetched (UTC)": ("Descargado (UTC)", "Téléchargé (UTC)"),
+    "Text read from the file": ("Texto leído del archivo", "Texte lu dans le fichier"),
+    "Extracted automatically from the PDF: the layout is lost, and words may be split or run "
+    "together. The file itself is the authority.": (
+        "Extraído automáticamente del PDF: se pierde la maquetación y algunas palabras pueden "
+        "quedar cortadas o unidas. El archivo mismo es la referencia.",
+        "Extrait automatiquement du PDF : la mise en page est perdue, et des mots peuvent être "
+        "coupés ou collés. Le fichier lui-même fait foi."),
+    "Search leaves this text out.": ("La búsqueda deja fuera este texto.",
+                                     "La recherche écarte ce texte."),
+    "The letter and replies as text": ("La carta y las respuestas en texto",
+                                       "La lettre et les réponses en texte"),
+    "Read the text": ("Leer el texto", "Lire le texte"),
+    "Details": ("Detalles", "Détails"),
+    "No link to the letter or to a reply is known.": (
+        "No se conoce ningún enlace a la carta ni a una respuesta.",
+        "Aucun lien vers la lettre ou vers une réponse n'est connu."),
+    "Letters and replies printing another reference": (
+        "Cartas y respuestas que llevan otra referencia",
+        "Lettres et réponses portant une autre référence"),
+    "Letters and replies that could not be read": (
+        "Cartas y respuestas que no se pudieron leer",
+        "Lettres et réponses illisibles"),
+    "The link from a row of the UN listing to its letter is not confirmed, so each file’s own "
+    "reference is checked. These name another communication: search leaves their text out "
+    "until a person checks the link.": (
+        "El vínculo entre una fila de la lista de la ONU y su carta no está confirmado, así que "
+        "se comprueba la referencia que lleva cada archivo. Estos nombran otra comunicación: "
+        "la búsqueda deja fuera su texto hasta que una persona compruebe el enlace.",
+        "Le lien entre une ligne de la liste de l'ONU et sa lettre n'est pas confirmé : la "
+        "référence que porte chaque fichier est donc vérifiée. Ceux-ci nomment une autre "
+        "communication : la recherche écarte leur texte jusqu'à ce qu'une personne vérifie "
+        "le lien."),
+    "the file prints %(found)s": ("el archivo lleva %(found)s", "le fichier porte %(found)s"),
+    "In the letter:": ("En la carta:", "Dans la lettre :"),
+    "In the reply of %(date)s:": ("En la respuesta del %(date)s:",
+                                  "Dans la réponse du %(date)s :"),
+    "In a reply:": ("En una respuesta:", "Dans une réponse :"),
+    "letter": ("carta", "lettre"),
+    "reply": ("respuesta", "réponse"),
+    "This communication has no such letter or reply.": (
+        "Esta comunicación no tiene esa carta ni esa respuesta.",
+        "Cette communication n'a pas cette lettre ni cette réponse."),
     # Data quality: why a name did not resolve
     "not a State's name (note or title text)": (
         "no es el nombre de un Estado (texto de una nota o de un título)",
@@ -1137,7 +1209,9 @@ PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
            "%(num)d draft": (("%(num)d proyecto", "%(num)d proyectos"),
                              ("%(num)d projet", "%(num)d projets")),
            "%(num)d more": (("%(num)d más", "%(num)d más"),
-                            ("%(num)d de plus", "%(num)d de plus"))}
+                            ("%(num)d de plus", "%(num)d de plus")),
+           "%(num)d page": (("%(num)d página", "%(num)d páginas"),
+                            ("%(num)d page", "%(num)d pages"))}
 
 for i, lang in enumerate(("es", "fr")):
     path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"

@@ -13,7 +13,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
-_WORD = re.compile(r"\w+(\.?\w+)*", re.UNICODE)
+WORD = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # what a word is, also for passages
 
 
 class FoldStemAnalyzer(Analyzer):
@@ -64,7 +64,7 @@ class FoldStemAnalyzer(Analyzer):
             yield t
             return
         pos = start_pos
-        for match in _WORD.finditer(value):
+        for match in WORD.finditer(value):
             word = match.group(0)
             text = self.term(word)
             if text is None and removestops:

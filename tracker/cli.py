@@ -27,11 +27,11 @@ def _sessions():
 
 
 @contextmanager
-def _run(kind: str, target: str):
+def _run(kind: str, target: str, tally: Tally | None = None):
     """Record a ScrapeRun around a scrape or import and print the closing line."""
     from tracker.runs import mark_dead_runs_interrupted
 
-    tally = Tally()
+    tally = tally if tally is not None else Tally()
     with _sessions()() as session:
         run = start_run(session, kind, target)
         for dead in mark_dead_runs_interrupted(session, except_id=run.id):
@@ -289,6 +289,45 @@ def scrape_communications_command(since, pages, offline, force):
                               base_url=current_app.config["COMMUNICATIONS_URL"])
 
 
+@scrape_group.command("letters")
+@with_appcontext
+@click.option("--limit", type=click.IntRange(min=1), help="Read at most this many files.")
+@_offline
+@_force
+def scrape_letters_command(limit, offline, force):
+    """Fetch and read each communication's letter and replies (PDF), newest first; only
+    those not yet read, unless --force."""
+    from tracker.letters import DocumentTally, Limits, fetch_documents
+    from tracker.runs import Heartbeat
+
+    cfg = current_app.config
+    limits = Limits(max_bytes=cfg["MAX_RESPONSE_BYTES"], max_pages=cfg["LETTER_MAX_PAGES"],
+                    max_chars=cfg["LETTER_MAX_CHARS"], max_seconds=cfg["LETTER_MAX_SECONDS"])
+    with _run("letters", "letters and replies", DocumentTally()) as (tally, run):
+        beat = Heartbeat(_sessions(), run.id)
+
+        def show(done, total, line):
+            beat()
+            click.echo(f"{done}/{total} {line}", err=True)
+
+        def index(ids):
+            with _sessions()() as session:
+                _update_search_index(session, Tally(changed_communications=ids))
+
+        fetch_documents(_client(offline), _sessions(), tally, run_id=run.id, force=force,
+                        limit=limit, limits=limits, index=index, progress=show)
+        _letters_hint()
+
+
+def _letters_hint():
+    from tracker.documents import DOCUMENT_FIELDS
+    from tracker.search import missing_fields
+
+    if set(DOCUMENT_FIELDS) & missing_fields(current_app.config["SEARCH_INDEX_DIR"]):
+        click.echo("The search index was built before letters were read: run `tracker "
+                   "reindex` so that search covers their text.", err=True)
+
+
 @scrape_group.command("undl")
 @with_appcontext
 @click.option("--query", help="A Digital Library search, e.g. 'women human rights defenders'.")
@@ -375,6 +414,11 @@ def check_command(show_all):
             [f"{body}: {n}" for body, n in report.without_resolution.most_common()])
     section("Groups sponsoring that are not spread to States (no membership list)",
             [f"{group}: {n} draft families" for group, n in report.unspread_groups.most_common()])
+    section("Letters and replies printing another communication's reference (kept out of "
+            "search)", [f"{c.reference} {d.kind} {d.url}: prints {d.reference_found}"
+                        for c, d in report.document_mismatches])
+    section("Letters and replies that could not be read (tracker scrape letters tries "
+            "again)", [f"{c.reference} {d.kind}: {d.error}" for c, d in report.documents_failed])
 
 
 @click.group("names")

@@ -104,6 +104,13 @@ SETTINGS = [
     Setting("COMMUNICATIONS_URL",
             "https://spcommreports.ohchr.org/LatestReports/CommunicationSent",
             "The Special Procedures listing the communications scraper walks (?page=N)."),
+    Setting("LETTER_MAX_PAGES", 100,
+            "Pages read from one letter or reply PDF; the rest are left out, with a note."),
+    Setting("LETTER_MAX_CHARS", 1_000_000,
+            "Characters of text kept from one letter or reply; the rest is cut, with a note."),
+    Setting("LETTER_MAX_SECONDS", 60.0,
+            "Seconds spent reading one letter or reply PDF before what was read is kept and "
+            "the rest left out, so a file made to be slow cannot stall a run."),
 ]
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}

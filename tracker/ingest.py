@@ -27,6 +27,7 @@ from scrapers.records import (
 )
 from scrapers.sponsors import draft_family, draft_revision
 from scrapers.text import http_url
+from tracker.documents import ensure_documents
 from tracker.freshness import captured_on
 from tracker.models import (
     Communication,
@@ -217,13 +218,16 @@ class CommunicationStore:
             self.session.add_all(CommunicationMandate(communication_id=row.id, mandate_id=m)
                                  for m in wanted - have)
             outcome = "updated" if outcome == "unchanged" else outcome
+        replies = []
         for reply in rec.replies:
-            _, r_outcome = upsert(self.session, Reply, {
+            r_row, r_outcome = upsert(self.session, Reply, {
                 "communication_id": row.id, "url": http_url(reply.url) or "", "date": reply.date},
                 {"kind": reply.kind, "source_id": self.source.id if self.source else None}
                 if reply.kind else {})
+            replies.append(r_row)
             if r_outcome == "saved" and outcome == "unchanged":
                 outcome = "updated"
+        ensure_documents(self.session, row, replies)  # the letter and replies, to fetch
         if outcome != "unchanged":
             self.tally.changed_communications.add(row.id)
         return outcome

@@ -3,7 +3,9 @@
 `tracker check` prints it and the staff page /quality shows it: unresolved names (each
 with why it did not resolve), similarity matches awaiting a person, disagreements between
 the catalogue's author entries and the printed record, placeholder symbols, drafts with
-no resolution, records skipped and why, groups the tracker cannot spread to States.
+no resolution, records skipped and why, groups the tracker cannot spread to States,
+letters and replies that print another communication's reference (the link from a
+listing row to its letter is not confirmed: see tracker.letters) or could not be read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from sqlmodel import Session, select
 
 from tracker.groups import LISTED, REGIONAL
 from tracker.models import (
+    Communication,
     DataIssue,
+    Document,
     Draft,
     NameDecision,
     Source,
@@ -72,6 +76,9 @@ class Report:
     without_resolution: Counter = field(default_factory=Counter)
     ended: Counter = field(default_factory=Counter)
     unspread_groups: Counter = field(default_factory=Counter)
+    # (communication, document) pairs
+    document_mismatches: list[tuple[Communication, Document]] = field(default_factory=list)
+    documents_failed: list[tuple[Communication, Document]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -83,6 +90,8 @@ class Report:
             "records skipped": sum(self.skipped.values()),
             "drafts without a resolution": sum(self.without_resolution.values()),
             "groups not spread to States": len(self.unspread_groups),
+            "letters and replies printing another reference": len(self.document_mismatches),
+            "letters and replies that could not be read": len(self.documents_failed),
         }
 
 
@@ -127,6 +136,14 @@ def build_report(session: Session) -> Report:
             .group_by(Sponsorship.group_name)).all():
         if group not in REGIONAL and group not in LISTED:
             report.unspread_groups[group] = n
+    documents = select(Communication, Document).join(
+        Document, Document.communication_id == Communication.id).order_by(
+        Communication.year.desc(), Communication.addressee_code, Communication.number,
+        Document.id)
+    report.document_mismatches = list(session.exec(documents.where(
+        Document.reference_ok.is_(False))).all())
+    report.documents_failed = list(session.exec(documents.where(
+        Document.text_status == "failed")).all())
     return report
 
 

@@ -15,6 +15,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Every, NullQuery, Or, Query, Term
 
 from tracker.analysis import FoldStemAnalyzer
+from tracker.documents import DOCUMENT_FIELDS
 
 MAX_QUERY_LENGTH = 1000
 OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
@@ -25,6 +26,9 @@ OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
 ANALYZER = FoldStemAnalyzer()
 
 SPELL_ANALYZER = FoldStemAnalyzer(stem_words=False, stoplist=())
+
+# Searched by default; the letter's and replies' text also by name ("letter:quarry").
+DEFAULT_FIELDS = ("refwords", "addressee", "summary", "title", *DOCUMENT_FIELDS)
 
 NOTICES = {
     "cut": "The query was cut to its first {n} characters.",
@@ -48,8 +52,9 @@ class Notice(str):
 
 
 def _parser(ix) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(["refwords", "addressee", "summary", "title"], ix.schema,
-                                      group=qparser.AndGroup)
+    # An index built before letters were read lacks their fields until `tracker reindex`.
+    fields = [f for f in DEFAULT_FIELDS if f in ix.schema]
+    parser = qparser.MultifieldParser(fields, ix.schema, group=qparser.AndGroup)
     parser.add_plugin(DateParserPlugin(free=False))
     parser.add_plugin(qparser.GtLtPlugin())
     return parser
@@ -113,8 +118,7 @@ def parse_query(ix, text: str) -> tuple[Query, Notice | None]:
         return query, notice
     except Exception:  # noqa: BLE001 - Whoosh raises many kinds; every one means "plain words"
         words = _plain_words(text)
-        plain = Or([Term(f, w) for w in _analysed(words) for f in ("summary", "title",
-                                                                    "addressee", "refwords")])
+        plain = Or([Term(f, w) for w in _analysed(words) for f in DEFAULT_FIELDS])
         return plain, Notice("unreadable", words=" ".join(words[:20]))
 
 

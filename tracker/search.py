@@ -31,6 +31,8 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.index import LockError
 from whoosh.query import And, Every, Or, Query, Term
 
+from tracker.analysis import WORD
+from tracker.documents import DOCUMENT_FIELDS, document_texts
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -73,6 +75,10 @@ def make_schema() -> Schema:
         women=ID(stored=True, sortable=True),
         whrd=ID(stored=True, sortable=True),
         summary=TEXT(analyzer=ANALYZER, stored=True),
+        # The text of the letter and of the replies (tracker.documents), not stored: a
+        # result's passage is read from the database (`passage`), keeping the index small.
+        letter=TEXT(analyzer=ANALYZER),
+        replies=TEXT(analyzer=ANALYZER),
 
         title=TEXT(analyzer=ANALYZER, stored=True),
         symbol=ID(stored=True),
@@ -172,7 +178,8 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
     regions, groups = _regions_by_state(session)
     names = dict(session.exec(select(State.iso3, State.name)).all())
     slugs = {m.id: m.slug for m in session.exec(select(Mandate))}
-    id_list = None if ids is None else list(ids)
+    # In chunks even for all of them: a chunk's letters are read together (memory).
+    id_list = list(session.exec(select(Communication.id))) if ids is None else list(ids)
     chunks = [None] if id_list is None else [id_list[i:i + 500]
                                              for i in range(0, len(id_list), 500)]
     for chunk in chunks:
@@ -187,6 +194,7 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
         for link in session.exec(links):
             mandates[link.communication_id].append(slugs[link.mandate_id])
         replied = set(session.exec(replies))
+        texts = document_texts(session, chunk)
         for c in session.exec(stmt):
             when = datetime.combine(c.date, datetime.min.time()) if c.date else None
             doc = {
@@ -202,6 +210,8 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
                 "mandate": ",".join(sorted(mandates.get(c.id, []))),
                 "reply": "replied" if c.id in replied else "awaiting",
                 "women": _flag(c.women), "whrd": _flag(c.whrd), "summary": c.summary or "",
+                "letter": texts.get(c.id, {}).get("letter", ""),
+                "replies": texts.get(c.id, {}).get("replies", ""),
 
                 "url": c.letter_url or c.source_url,
             }
@@ -287,9 +297,10 @@ def _write_docs(ix, session: Session, ids, symbols, writer=None,
                 timeout: float = WRITER_TIMEOUT) -> tuple[int, list[str]]:
     writer = writer or _writer(ix, timeout)
     n, texts = 0, []
+    known = set(ix.schema.names())  # an index built before a field existed lacks it
     try:
         for doc in communication_docs(session, ids):
-            writer.update_document(**doc)
+            writer.update_document(**{k: v for k, v in doc.items() if k in known})
             texts += [doc["addressee"], doc["summary"]]
             n += 1
         for doc in resolution_docs(session, symbols):
@@ -301,6 +312,13 @@ def _write_docs(ix, session: Session, ids, symbols, writer=None,
         writer.cancel()
         raise
     return n, texts
+
+
+def missing_fields(root: str | Path) -> set[str]:
+    """Fields of the schema that the current index lacks (it predates them): a rebuild
+    (`tracker reindex`) adds them."""
+    ix = open_index(root)
+    return set(make_schema().names()) - set(ix.schema.names())
 
 
 def update_index(root: str | Path, session: Session, *, communication_ids=(),
@@ -407,6 +425,7 @@ class SearchResult:
     notice: Notice | None = None  # "we searched for the plain words instead …"
     suggestion: str | None = None  # "did you mean"
     sort: str = "relevance"  # the order used, as read_sort reads the one asked for
+    document_terms: frozenset[str] = frozenset()  # the query's words for letters and replies
 
     @property
     def past_end(self) -> bool:
@@ -567,6 +586,19 @@ def _highlight(text: str, terms: set[str]) -> str:
                      HtmlFormatter(tagname="mark", classname="hl"), top=2)
 
 
+def passage(text: str, terms: set[str] | frozenset[str], around: int = 240) -> str:
+    """The passage of a long text (a letter) around the first word the query matches,
+    escaped, the words in <mark>; "" when none matches.
+
+    Only a window round the first match is highlighted: Whoosh's highlighter reads the
+    whole text it is given, and a letter runs to 100,000 characters.
+    """
+    for m in WORD.finditer(text or ""):
+        if ANALYZER.term(m.group(0)) in terms:
+            return _highlight(text[max(0, m.start() - around):m.end() + around], set(terms))
+    return ""
+
+
 def _narrowed(query: Query, filters: dict[str, list[str]]) -> Query:
     """Add the filters to the text query, so Whoosh leaps through the rarer postings."""
     narrowing = filters_query({k: v for k, v in filters.items() if k != "doc_type"})
@@ -663,6 +695,9 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     terms = set() if browsing else {
         t.decode() if isinstance(t, bytes) else t
         for f, t in query.iter_all_terms() if f in ("summary", "title")}
+    document_terms = frozenset() if browsing else frozenset(
+        t.decode() if isinstance(t, bytes) else t
+        for f, t in query.iter_all_terms() if f in DOCUMENT_FIELDS)
     hits = []
     for docnum, score in zip(page_ids, scores, strict=True):
         fields = searcher.stored_fields(docnum)
@@ -673,7 +708,8 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
         suggestion = did_you_mean(_vocabulary(searcher._ix.storage.folder), text)
     pages = max(1, -(-total // per_page))
     return SearchResult(query=text, total=total, page=page, pages=pages, hits=hits,
-                        facets=facet_counts, notice=notice, suggestion=suggestion, sort=sort)
+                        facets=facet_counts, notice=notice, suggestion=suggestion, sort=sort,
+                        document_terms=document_terms)
 
 
 VOCABULARY = "vocabulary.txt"

@@ -45,6 +45,7 @@ CODES: dict[str, dict[str, str]] = {
              "CHR": N_("Commission on Human Rights")},
     "language": {"en": N_("English"), "fr": N_("French"), "es": N_("Spanish")},
     "reply_kind": {"acknowledgement": N_("acknowledgement"), "substantive": N_("substantive")},
+    "document": {"letter": N_("letter"), "reply": N_("reply")},
     "group": {"none": N_("Not a State")},
     "decision": {"confirmed": N_("confirmed"), "rejected": N_("rejected")},
     "user_role": {"viewer": N_("viewer"), "editor": N_("editor"), "admin": N_("administrator")},

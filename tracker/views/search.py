@@ -10,6 +10,7 @@ from scrapers.text import xml_safe
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
 from tracker.labels import mandate_names, region_names, state_names
+from tracker.letters import passages
 from tracker.search import FACETS, as_date, read_sort, search
 from tracker.states import schemes
 from tracker.views.helpers import url_with, with_query
@@ -76,6 +77,7 @@ def index(fmt):
             region_labels={term: label(name, "region")
                            for term, (_, name) in region_names(session).items()},
             schemes=region_schemes, scheme=scheme,
+            passages=passages(session, result.hits, result.document_terms),
             clear_url=url_with(**dict.fromkeys(FILTER_NAMES)))
 
     return respond(fmt, rows=rows, columns=COLUMNS, filename="communications", meta=meta,
