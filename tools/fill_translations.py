@@ -678,8 +678,6 @@ T = {
     "Companies and other non-State addressees": (
         "Empresas y otros destinatarios no estatales",
         "Entreprises et autres destinataires non étatiques"),
-    # Letters and replies as text (communication page, its text pages, search, quality)
-    "The letter": ("La carta", "La lettre"),
     "not fetched yet": ("aún no descargada", "pas encore téléchargée"),
     "text available": ("texto disponible", "texte disponible"),
     "language unknown": ("idioma desconocido", "langue inconnue"),
