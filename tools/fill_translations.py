@@ -1197,6 +1197,90 @@ T = {
         "Cette liste ne peut pas être triée par « %(column)s ». Triez par l'une de : "
         "%(columns)s (un « - » devant le nom inverse l'ordre, comme dans "
         "%(param)s=-%(first)s)."),
+    # The Special Rapporteur's tables, the map and the coded facets (dashboard, briefs, search)
+    "Communications by region, with the share involving women": (
+        "Comunicaciones por región, con la proporción que concierne a mujeres",
+        "Communications par région, avec la part concernant des femmes"),
+    "Communications by attack type": ("Comunicaciones por tipo de ataque",
+                                      "Communications par type d'attaque"),
+    "Attack type": ("Tipo de ataque", "Type d'attaque"),
+    "Communications by perpetrator": ("Comunicaciones por autor",
+                                      "Communications par auteur"),
+    "The letters": ("Las cartas", "Les lettres"),
+    "From the year": ("Desde el año", "Depuis l'année"),
+    "the first": ("el primero", "la première"),
+    "To the year": ("Hasta el año", "Jusqu'à l'année"),
+    "the last": ("el último", "la dernière"),
+    "Period": ("Período", "Période"),
+    "Involving women: the share of the letters coded for women, as the Special Rapporteur "
+    "counts it.": (
+        "Conciernen a mujeres: la proporción de las cartas codificadas para mujeres, como la "
+        "cuenta el Relator Especial.",
+        "Concernant des femmes : la part des lettres codées pour les femmes, comme le compte "
+        "le Rapporteur spécial."),
+    "%% of all": ("%% del total", "%% du total"),
+    "Involving women": ("Conciernen a mujeres", "Concernant des femmes"),
+    "%% of coded": ("%% de las codificadas", "%% des codées"),
+    "%% of coded for women": ("%% de las codificadas para mujeres",
+                              "%% des codées pour les femmes"),
+    "Not yet coded": ("Aún sin codificar", "Pas encore codées"),
+    "Letters to States outside the scheme’s regions and to companies or other non-State "
+    "addressees have rows of their own, so the rows add up to the total.": (
+        "Las cartas a Estados fuera de las regiones del esquema y a empresas u otros "
+        "destinatarios no estatales tienen filas propias, de modo que las filas suman el total.",
+        "Les lettres aux États hors des régions du découpage et aux entreprises ou autres "
+        "destinataires non étatiques ont leurs propres lignes : les lignes font le total."),
+    "No communication in this selection is coded yet.": (
+        "Ninguna comunicación de esta selección está codificada todavía.",
+        "Aucune communication de cette sélection n'est encore codée."),
+    "A letter can report several, so the rows add up to more than the letters and the "
+    "percentages to more than 100.": (
+        "Una carta puede señalar varios, así que las filas suman más que las cartas y los "
+        "porcentajes más de 100.",
+        "Une lettre peut en signaler plusieurs : les lignes font plus que le nombre de "
+        "lettres et les pourcentages plus de 100."),
+    "The Special Rapporteur’s tables": ("Las tablas del Relator Especial",
+                                        "Les tableaux du Rapporteur spécial"),
+    "The layout of the annual report of the Special Rapporteur on human rights defenders, for "
+    "the selection above: any mandate, period and region scheme.": (
+        "La presentación del informe anual del Relator Especial sobre los defensores de "
+        "derechos humanos, para la selección de arriba: cualquier mandato, período y esquema "
+        "de regiones.",
+        "La présentation du rapport annuel du Rapporteur spécial sur les défenseurs des "
+        "droits humains, pour la sélection ci-dessus : tout mandat, toute période et tout "
+        "découpage régional."),
+    "Map of communications by State": ("Mapa de las comunicaciones por Estado",
+                                       "Carte des communications par État"),
+    "Show on the map": ("Mostrar en el mapa", "Afficher sur la carte"),
+    "Not on the map:": ("Fuera del mapa:", "Hors de la carte :"),
+    "companies and other non-State addressees": (
+        "empresas y otros destinatarios no estatales",
+        "entreprises et autres destinataires non étatiques"),
+    "Kind of perpetrator": ("Clase de autor", "Catégorie d'auteur"),
+    "Risk factor": ("Factor de riesgo", "Facteur de risque"),
+    "Not yet coded: %(num)d of %(total)d communications.": (
+        "Aún sin codificar: %(num)d de %(total)d comunicaciones.",
+        "Pas encore codées : %(num)d sur %(total)d communications."),
+    "State actors": ("Agentes del Estado", "Agents de l'État"),
+    "Non-State actors": ("Actores no estatales", "Acteurs non étatiques"),
+    "Unknown perpetrator": ("Autor desconocido", "Auteur inconnu"),
+    "All communications": ("Todas las comunicaciones", "Toutes les communications"),
+    "States in no region of this scheme": ("Estados fuera de las regiones de este esquema",
+                                           "États hors des régions de ce découpage"),
+    "Coded, none found": ("Codificadas, sin ninguno", "Codées, aucun trouvé"),
+    "Coded communications": ("Comunicaciones codificadas", "Communications codées"),
+    "A period is given in years, such as 2013; the year that could not be read was left "
+    "out.": (
+        "Un período se indica en años, como 2013; se omitió el año que no se pudo leer.",
+        "Une période se donne en années, comme 2013 ; l'année illisible a été laissée de "
+        "côté."),
+    "The period ended before it started, so its years were swapped.": (
+        "El período terminaba antes de empezar, así que se intercambiaron sus años.",
+        "La période finissait avant de commencer : ses années ont été interverties."),
+    "Communications by State: %(what)s": ("Comunicaciones por Estado: %(what)s",
+                                          "Communications par État : %(what)s"),
+    "coded": ("codificada", "codée"),
+    "The same by region": ("Lo mismo por región", "La même chose par région"),
 }
 PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
                              ("%(num)d État", "%(num)d États")),
@@ -1209,7 +1293,41 @@ PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
            "%(num)d more": (("%(num)d más", "%(num)d más"),
                             ("%(num)d de plus", "%(num)d de plus")),
            "%(num)d page": (("%(num)d página", "%(num)d páginas"),
-                            ("%(num)d page", "%(num)d pages"))}
+                            ("%(num)d page", "%(num)d pages")),
+           # The Special Rapporteur's tables and the map
+           "%(num)d communication in this selection is not yet coded; it counts in the totals, "
+           "never as a “no”.": (
+               ("%(num)d comunicación de esta selección aún no está codificada; cuenta en los "
+                "totales, nunca como un «no».",
+                "%(num)d comunicaciones de esta selección aún no están codificadas; cuentan en "
+                "los totales, nunca como un «no»."),
+               ("%(num)d communication de cette sélection n'est pas encore codée ; elle compte "
+                "dans les totaux, jamais comme un « non ».",
+                "%(num)d communications de cette sélection ne sont pas encore codées ; elles "
+                "comptent dans les totaux, jamais comme un « non ».")),
+           "%(num)d communication went to a State placed in two regions of this scheme and "
+           "counts in both, so the regions add up to more than the total.": (
+               ("%(num)d comunicación fue a un Estado situado en dos regiones de este esquema y "
+                "cuenta en ambas, así que las regiones suman más que el total.",
+                "%(num)d comunicaciones fueron a Estados situados en dos regiones de este "
+                "esquema y cuentan en ambas, así que las regiones suman más que el total."),
+               ("%(num)d communication est allée à un État placé dans deux régions de ce "
+                "découpage et compte dans les deux : les régions font plus que le total.",
+                "%(num)d communications sont allées à des États placés dans deux régions de ce "
+                "découpage et comptent dans les deux : les régions font plus que le total.")),
+           "Percentages are of the %(num)d coded communication.": (
+               ("Los porcentajes son de la %(num)d comunicación codificada.",
+                "Los porcentajes son de las %(num)d comunicaciones codificadas."),
+               ("Les pourcentages portent sur la %(num)d communication codée.",
+                "Les pourcentages portent sur les %(num)d communications codées.")),
+           "%(num)d communication: %(what)s. Each State links to its letters.": (
+               ("%(num)d comunicación: %(what)s. Cada Estado enlaza con sus cartas.",
+                "%(num)d comunicaciones: %(what)s. Cada Estado enlaza con sus cartas."),
+               ("%(num)d communication : %(what)s. Chaque État renvoie à ses lettres.",
+                "%(num)d communications : %(what)s. Chaque État renvoie à ses lettres.")),
+           "%(name)s: %(num)d communication": (
+               ("%(name)s: %(num)d comunicación", "%(name)s: %(num)d comunicaciones"),
+               ("%(name)s : %(num)d communication", "%(name)s : %(num)d communications"))}
 
 for i, lang in enumerate(("es", "fr")):
     path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"

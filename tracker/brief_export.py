@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 from docx import Document
 from docx.shared import Cm, Mm, Pt
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from scrapers.text import http_url, xml_safe
 from tracker.briefs import BriefData
 from tracker.models import Brief
+from tracker.sr_tables import lines, percent_text, row_label
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -116,8 +118,50 @@ def fetched_line(data: BriefData) -> str:
         f"{label(kind)} {day}" for kind, day in data.fetched))
 
 
-def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str]
-            ) -> bytes:
+def _sr_tables(doc, data: BriefData, list_url: Callable[..., str] | None) -> None:
+    """The Special Rapporteur's tables of the brief's letters, each count a link to them."""
+    tables = data.tables
+    parts = [(_("Communications by attack type"), _("Attack type"), tables["attacks"]),
+             (_("Communications by perpetrator"), _("Perpetrator"), tables["perpetrators"])]
+    if data.shows_regions:
+        parts.insert(0, (_("Communications by region, with the share involving women"),
+                         _("Region"), tables["regions"]))
+    for title, heading, table in parts:
+        doc.add_heading(title, level=2)
+        regional = table.kind == "regions"
+        if not regional and not table.coded:
+            doc.add_paragraph(_("No communication in this selection is coded yet."))
+            continue
+        if not regional:
+            doc.add_paragraph(
+                ngettext("Percentages are of the %(num)d coded communication.",
+                         "Percentages are of the %(num)d coded communications.", table.coded)
+                + " "
+                + _("A letter can report several, so the rows add up to more than the letters "
+                    "and the percentages to more than 100."))
+        # "%%" as the page's templates write it; `% {}` makes it "%" here too.
+        headings = [heading, _("Communications"),
+                    (_("%% of all") if regional else _("%% of coded")) % {},
+                    _("Involving women"), _("%% of coded for women") % {}]
+        # A code's letters are coded by definition: the letters not yet coded are a row.
+        cells = _table(doc, [*headings, _("Not yet coded")] if regional else headings)
+        for row in lines(table):
+            percent = table.percent(row)
+            out = cells.add_row().cells
+            out[0].text = xml_safe(row_label(row))
+            if list_url and row.count:
+                _linked(out[1], list_url(**row.narrow), str(row.count))
+            else:
+                out[1].text = str(row.count)
+            out[2].text = percent_text(percent)
+            out[3].text = str(row.women) if row.women_coded else "–"
+            out[4].text = percent_text(row.women_share)
+            if regional:
+                out[5].text = str(row.uncoded)
+
+
+def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str],
+            list_url: Callable[..., str] | None = None) -> bytes:
     """A Word document on A4 with headings, tables, links and the charts as images.
 
     Every text passes through xml_safe: DOCX is XML, and one control character in a
@@ -150,6 +194,9 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
         doc.add_picture(io.BytesIO(_png(svg)), width=Cm(17))
     if data.communications:
         doc.add_heading(_("Communications"), level=1)
+        if data.tables:
+            _sr_tables(doc, data, list_url)
+            doc.add_heading(_("The letters"), level=2)
         table = _table(doc, (_("Reference"), _("Date"), _("Addressee"), _("Reply"),
                              _("Summary")))
         for c in data.communications:

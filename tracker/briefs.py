@@ -34,7 +34,12 @@ from tracker.models import (
 from tracker.profiles import state_profile
 from tracker.resolutions import resolution_view
 from tracker.search import region_term
+from tracker.sr_tables import Table, letters_of, sr_tables
 from tracker.vocabulary import N_, label
+
+# The regions of a brief's tables: the Special Rapporteur's, unless the brief is about a
+# region of another scheme.
+BRIEF_SCHEME = "sr-hrd"
 
 # A brief is read before a meeting: past this many letters, it lists the most recent and
 # links to the full list instead of printing hundreds of pages.
@@ -99,6 +104,14 @@ class BriefData:
     resolutions: list[ResolutionItem] = field(default_factory=list)
     fetched: list[tuple[str, str]] = field(default_factory=list)  # source kind, YYYY-MM-DD
     subject_kind: str = ""
+    # The Special Rapporteur's tables of all the brief's letters: regions, attacks, perpetrators
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def shows_regions(self) -> bool:
+        """Whether the regional table says anything: the letters reach several rows."""
+        table = self.tables.get("regions")
+        return bool(table) and sum(1 for r in table.rows + table.outside if r.count) > 1
 
 
 def _states_for(session: Session, kind: str, subject: str) -> set[str] | None:
@@ -177,6 +190,10 @@ def assemble(session: Session, brief: Brief) -> BriefData:
     data.resolutions = _resolutions(session, brief)
     data.fetched = [(kind, when.date().isoformat()) for kind, when in last_fetched(session)]
     data.subject_kind = brief.subject_kind
+    if comms:
+        scheme = (brief.subject.partition(":")[0] if brief.subject_kind == "region"
+                  else BRIEF_SCHEME)
+        data.tables = sr_tables(letters_of(session, [c.id for c in comms]), session, scheme)
     return data
 
 

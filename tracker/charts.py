@@ -63,26 +63,70 @@ STATUS_COLOURS = {
 def world_map(status_by_m49: dict[str, str], names: dict[str, str], *, title: str,
               links: dict[str, str] | None = None) -> Markup:
     """Colour each country by its status; a legend explains the colours."""
+    return _map({m49: STATUS_COLOURS[s] for m49, s in status_by_m49.items()},
+                {m49: f"{names.get(m49, c['name'])}: {status_by_m49.get(m49, 'not a member')}"
+                 for m49, c in _world()["countries"].items()},
+                list(STATUS_COLOURS.items()), title=title, links=links or {},
+                default=STATUS_COLOURS["not a member"], spacing=140)
+
+
+# Light to dark: how many letters a State received (ColorBrewer "Blues", print-safe).
+SHADES = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
+NO_LETTER = "#eeeeee"
+
+
+def count_classes(top: int, most: int = len(SHADES)) -> list[tuple[int, int]]:
+    """At most `most` classes with round lower bounds covering 1..top: [(1, 1), (2, 4),
+    (5, 7)] for a top of 7; the last class ends at the top, so no class is empty."""
+    bounds = [b for b in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000) if b <= top]
+    if len(bounds) > most:  # evenly through the list, keeping the first and the last
+        bounds = sorted({bounds[round(i * (len(bounds) - 1) / (most - 1))]
+                         for i in range(most)})
+    return [(low, bounds[i + 1] - 1 if i + 1 < len(bounds) else top)
+            for i, low in enumerate(bounds)]
+
+
+def class_label(low: int, high: int) -> str:
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def count_map(counts_by_m49: dict[str, int], notes: dict[str, str], *, title: str,
+              links: dict[str, str]) -> Markup:
+    """Shade each country by how many letters it received, in a few classes; `notes` is
+    each country's tooltip (its name and count), `links` the list behind each count."""
+    classes = count_classes(max(counts_by_m49.values(), default=0))
+
+    def shade(n: int) -> str:
+        for (low, high), colour in zip(classes, SHADES, strict=False):
+            if low <= n <= high:
+                return colour
+        return NO_LETTER
+
+    legend = [("0", NO_LETTER)] + [(class_label(*c), colour)
+                                   for c, colour in zip(classes, SHADES, strict=False)]
+    return _map({m49: shade(n) for m49, n in counts_by_m49.items()}, notes, legend,
+                title=title, links=links, default=NO_LETTER, spacing=110)
+
+
+def _map(fill: dict[str, str], notes: dict[str, str], legend: list[tuple[str, str]], *,
+         title: str, links: dict[str, str], default: str, spacing: int) -> Markup:
     world = _world()
-    links = links or {}
     out = [f'<svg class="map" role="img" aria-label="{escape(title)}" '
            f'viewBox="0 0 {world["width"]:g} {world["height"] + 40:g}" width="100%" '
            'xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>"]
     for m49, country in world["countries"].items():
-        status = status_by_m49.get(m49, "not a member")
-        name = names.get(m49, country["name"])
-        path = (f'<path d="{country["d"]}" fill="{STATUS_COLOURS[status]}" '
-                f'stroke="#888" stroke-width="0.3"><title>{escape(name)}: '
-                f'{escape(status)}</title></path>')
+        note = notes.get(m49, country["name"])
+        path = (f'<path d="{country["d"]}" fill="{fill.get(m49, default)}" '
+                f'stroke="#888" stroke-width="0.3"><title>{escape(note)}</title></path>')
         if m49 in links:
             path = f'<a href="{escape(links[m49])}">{path}</a>'
         out.append(path)
     y = world["height"] + 12
-    for i, (status, colour) in enumerate(STATUS_COLOURS.items()):
-        x = 10 + i * 140
+    for i, (text, colour) in enumerate(legend):
+        x = 10 + i * spacing
         out.append(f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}" '
                    f'stroke="#888" stroke-width="0.5"/><text x="{x + 20}" y="{y + 12}" '
-                   f'class="legend">{escape(status)}</text>')
+                   f'class="legend">{escape(text)}</text>')
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 - every value above went through escape()
 

@@ -150,7 +150,8 @@ def add_scheme_command(csv_file, slug, name, description):
                                        filename=str(csv_file))
     except (ReferenceDataError, UnicodeDecodeError) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Scheme {slug}: {result.regions} regions, {result.memberships} memberships.")
+    click.echo(f"Scheme {slug}: {result.regions} regions, {result.memberships} memberships. "
+               "Run `tracker reindex` so that search and the dashboards count by them.")
 
 
 def _import(paths, hrc_session=None):

@@ -4,7 +4,8 @@ from flask_babel import gettext
 from sqlmodel import Session, select
 
 from tracker.models import Mandate, Region, RegionScheme, State
-from tracker.search import region_term
+from tracker.search import NONE_FOUND, region_term
+from tracker.vocabulary import label
 
 
 def state_names(session: Session) -> dict[str, str]:
@@ -22,3 +23,15 @@ def region_names(session: Session) -> dict[str, tuple[str, str]]:
     rows = session.exec(select(RegionScheme.slug, Region.name)
                         .join(Region, Region.scheme_id == RegionScheme.id)).all()
     return {region_term(slug, name): (slug, name) for slug, name in rows}
+
+
+def code_label(slug: str, kind: str) -> str:
+    """A coded value (an attack type, a perpetrator, a risk) in the reader's language.
+
+    The coding vocabulary names them (label(slug, kind)); a slug it does not know (a rules
+    file newer than the vocabulary) is shown readably ("travel_ban": "Travel ban").
+    """
+    if slug == NONE_FOUND:
+        return gettext("none found")
+    shown = label(slug, kind)
+    return shown if shown != slug else slug.replace("_", " ").capitalize()

@@ -54,6 +54,9 @@ POINTER = "CURRENT"
 
 FACETS = ("doc_type", "state", "group", "region", "mandate", "type", "year", "reply",
           "women", "whrd", "body")
+# The coded facets: what a letter reports (coding_spec.md's slugs) and whether it is coded.
+CODED_FACETS = ("attack", "perpetrator", "perpetrator_type", "risk", "coded")
+FACETS += CODED_FACETS
 
 
 def make_schema() -> Schema:
@@ -79,6 +82,7 @@ def make_schema() -> Schema:
         # result's passage is read from the database (`passage`), keeping the index small.
         letter=TEXT(analyzer=ANALYZER),
         replies=TEXT(analyzer=ANALYZER),
+        **coded_fields(),
 
         title=TEXT(analyzer=ANALYZER, stored=True),
         symbol=ID(stored=True),
@@ -90,6 +94,15 @@ def make_schema() -> Schema:
         url=STORED(),
         db_id=STORED(),
     )
+
+
+def coded_fields() -> dict:
+    """The index fields of the coded facets: slugs, several to a letter."""
+    return {"attack": KEYWORD(commas=True, stored=True),
+            "perpetrator": KEYWORD(commas=True, stored=True),
+            "perpetrator_type": KEYWORD(commas=True, stored=True),
+            "risk": KEYWORD(commas=True, stored=True),
+            "coded": ID(stored=True)}
 
 
 class IndexBusy(RuntimeError):
@@ -154,6 +167,31 @@ def _flag(value: bool | None) -> str:
     return "not coded" if value is None else ("yes" if value else "no")
 
 
+def is_coded(c: Communication) -> bool:
+    """Whether a person or the rules have coded a letter at all ("not yet coded" if not)."""
+    return c.coding_status is not None or any(
+        v is not None for v in (c.women, c.whrd, c.attack_types, c.perpetrators,
+                                c.perpetrator_type, c.risk_factors))
+
+
+# The value of a coded facet when a coded letter names no such thing ("no attack type
+# found"), so that those letters too are a list a number can link to.
+NONE_FOUND = "none"
+
+
+def coded_doc(c: Communication) -> dict[str, str]:
+    """The coded facets of one letter, as the index holds them."""
+    coded = is_coded(c)
+
+    def slugs(text: str | None) -> str:
+        found = ",".join(sorted({s.strip() for s in (text or "").split(",") if s.strip()}))
+        return found or (NONE_FOUND if coded else "")
+
+    return {"attack": slugs(c.attack_types), "perpetrator": slugs(c.perpetrators),
+            "perpetrator_type": slugs(c.perpetrator_type), "risk": slugs(c.risk_factors),
+            "coded": "coded" if coded else "uncoded"}
+
+
 def region_term(scheme_slug: str, region_name: str) -> str:
     """The index term of a region: "sr-hrd:europe-north-america-and-central-asia"."""
     return f"{scheme_slug}:" + re.sub(r"[^a-z0-9]+", "-", region_name.lower()).strip("-")
@@ -215,6 +253,7 @@ def communication_docs(session: Session, ids: Iterable[int] | None = None):
 
                 "url": c.letter_url or c.source_url,
             }
+            doc.update(coded_doc(c))
             if when:
                 doc["date"] = when
             yield doc
@@ -337,6 +376,8 @@ def update_index(root: str | Path, session: Session, *, communication_ids=(),
     if not communication_ids and not resolution_symbols:
         return 0
     root = Path(root)
+    if _outdated(root):
+        return rebuild_index(root, session)
     with _WRITE_LOCK:
         root.mkdir(parents=True, exist_ok=True)
         _journal(root, communication_ids, resolution_symbols)
@@ -345,6 +386,13 @@ def update_index(root: str | Path, session: Session, *, communication_ids=(),
                                timeout=timeout)
         _add_vocabulary(ix.storage.folder, _words(texts))
         return n
+
+
+def _outdated(root: Path) -> bool:
+    """Whether the index was built with other fields than this version writes: documents
+    with the new fields cannot go into it, so it is rebuilt whole."""
+    ix = open_index(root, create=False)
+    return ix is not None and set(ix.schema.names()) != set(make_schema().names())
 
 
 def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
@@ -490,6 +538,9 @@ class FacetTable:
         self.postings: dict[str, dict[str, np.ndarray]] = {}
         for name in FACETS:
             values = {}
+            if name not in reader.schema:  # an index built before the field: no values yet
+                self.postings[name] = values
+                continue
             for term in reader.lexicon(name):
                 text = term.decode("utf-8") if isinstance(term, bytes) else term
                 values[text] = np.fromiter(reader.postings(name, term).all_ids(),
@@ -516,18 +567,22 @@ class FacetTable:
             keys = (by_reference, -dates, -ranks if descending else ranks)
         return docs[np.lexsort(keys)]  # the last key is the first compared
 
+    def carrying(self, name: str, values) -> np.ndarray:
+        """Which documents carry any of these values of a facet."""
+        allowed = np.zeros(self.size, dtype=bool)
+        for v in values:
+            ids = self.postings.get(name, {}).get(v)
+            if ids is not None:
+                allowed[ids] = True
+        return allowed
+
     def mask(self, filters: dict[str, list[str]]) -> np.ndarray:
         mask = self.alive.copy()
         for name, values in filters.items():
             values = [v for v in values if v]
             if name not in FACETS or not values:
                 continue
-            allowed = np.zeros(self.size, dtype=bool)
-            for v in values:
-                ids = self.postings[name].get(v)
-                if ids is not None:
-                    allowed[ids] = True
-            mask &= allowed
+            mask &= self.carrying(name, values)
         return mask
 
     def counts(self, mask: np.ndarray, names) -> dict[str, list[tuple[str, int]]]:
@@ -768,6 +823,24 @@ class Matches:
                 counts = {c: int(np.count_nonzero(row_mask[ids])) for c, ids in col_sets.items()}
                 out[row_value] = {c: n for c, n in counts.items() if n}
         return out
+
+    # Counting for the Special Rapporteur's tables (tracker/sr_tables.py): a narrowed set of
+    # matches is what the list behind a number shows.
+    def narrowed(self, **values: str) -> Matches:
+        """The matches that carry each of these facet values."""
+        mask = self.mask.copy()
+        for name, value in values.items():
+            mask &= self.table.carrying(name, [value])
+        return Matches(self.table, mask, int(np.count_nonzero(mask)), self.notice)
+
+    def excluding(self, name: str, values) -> Matches:
+        """The matches that carry none of these values of a facet."""
+        mask = self.mask & ~self.table.carrying(name, values)
+        return Matches(self.table, mask, int(np.count_nonzero(mask)), self.notice)
+
+    def values(self, name: str) -> dict[str, int]:
+        """How many matches carry each value of a facet."""
+        return dict(self.table.counts(self.mask, [name])[name])
 
 
 def matches(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,

@@ -169,6 +169,19 @@ def charts_for(data) -> dict[str, str]:
     return charts
 
 
+def brief_list_url(brief):
+    """The search list behind a number of the brief: its subject and period, narrowed."""
+    subject = ({brief.subject_kind: brief.subject}
+               if brief.subject_kind in ("mandate", "state", "region") else {})
+    start, end = brief.period_start, brief.period_end
+    period = (f"date:[{start.isoformat() if start else ''} to "
+              f"{end.isoformat() if end else ''}]") if start or end else None
+
+    def list_url(**narrow) -> str:
+        return url_for("search.index", _external=True, **{**subject, **narrow}, q=period)
+    return list_url
+
+
 def render_brief(brief, *, printable=False, draft=None, data=None):
     """The brief's page; `draft` holds refused form text, so the writer loses nothing."""
     session = get_session()
@@ -180,7 +193,8 @@ def render_brief(brief, *, printable=False, draft=None, data=None):
                            figures=figure_rows(data), kinds=kind_names(),
                            fetched=fetched_line(data), subject=subject_line(brief, data),
                            status_label=status_label, deleted=deletion(session, brief.id),
-                           limits=FIELD_LIMITS, draft=draft or {})
+                           limits=FIELD_LIMITS, draft=draft or {},
+                           list_url=brief_list_url(brief))
 
 
 @bp.get("/<int:brief_id>")
@@ -326,7 +340,7 @@ def pdf(brief_id):
 def _docx(brief, data) -> bytes:
     links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
              for r in data.resolutions}
-    return to_docx(brief, data, charts_for(data), links)
+    return to_docx(brief, data, charts_for(data), links, list_url=brief_list_url(brief))
 
 
 @bp.get("/<int:brief_id>.docx")

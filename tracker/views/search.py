@@ -9,9 +9,9 @@ from flask_babel import gettext
 from scrapers.text import xml_safe
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
-from tracker.labels import mandate_names, region_names, state_names
+from tracker.labels import code_label, mandate_names, region_names, state_names
 from tracker.letters import passages
-from tracker.search import FACETS, as_date, read_sort, search
+from tracker.search import FACETS, NONE_FOUND, as_date, read_sort, search
 from tracker.states import schemes
 from tracker.views.helpers import url_with, with_query
 from tracker.views.output import respond, routes
@@ -20,8 +20,9 @@ from tracker.vocabulary import label
 bp = Blueprint("search", __name__)
 
 FILTER_NAMES = [f for f in FACETS if f not in ("doc_type", "body")]
+CODED_COLUMNS = ["coded", "attack", "perpetrator_type", "perpetrator", "risk"]
 COLUMNS = ["reference", "type", "date", "state", "addressee", "mandates", "reply",
-           "women", "whrd", "summary", "url", "page"]
+           "women", "whrd", *CODED_COLUMNS, "summary", "url", "page"]
 
 
 def current_filters() -> dict[str, list[str]]:
@@ -46,7 +47,24 @@ def hit_row(hit, names) -> dict:
             "mandates": [m for m in (f.get("mandate") or "").split(",") if m],
             "reply": f.get("reply"), "women": f.get("women"), "whrd": f.get("whrd"),
             "summary": f.get("summary"), "url": f.get("url"),
-            "page": url_for("communications.show", comm_id=f["db_id"], _external=True)}
+            "page": url_for("communications.show", comm_id=f["db_id"], _external=True),
+            **coded_row(f)}
+
+
+def coded_row(fields: dict) -> dict:
+    """A hit's coded facets: slugs, several to a letter; empty when none were found."""
+    row = {name: [v for v in (fields.get(name) or "").split(",") if v and v != NONE_FOUND]
+           for name in CODED_COLUMNS if name != "coded"}
+    row["coded"] = fields.get("coded") or "uncoded"  # an index built before coding existed
+    return row
+
+
+def coded_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, dict[str, str]]:
+    """The facet entries of the coded values, in the reader's language."""
+    labels = {name: {value: code_label(value, name) for value, _ in facets.get(name, [])}
+              for name in ("attack", "perpetrator_type", "perpetrator", "risk")}
+    labels["coded"] = {"coded": gettext("coded"), "uncoded": gettext("not yet coded")}
+    return labels
 
 
 @routes(bp, "/")
@@ -76,7 +94,7 @@ def index(fmt):
             mandate_titles={slug: label(m.full_name, "mandate") for slug, m in mandates.items()},
             region_labels={term: label(name, "region")
                            for term, (_, name) in region_names(session).items()},
-            schemes=region_schemes, scheme=scheme,
+            schemes=region_schemes, scheme=scheme, coded_labels=coded_labels(result.facets),
             passages=passages(session, result.hits, result.document_terms),
             clear_url=url_with(**dict.fromkeys(FILTER_NAMES)))
 
