@@ -1223,7 +1223,6 @@ T = {
     "%% of coded": ("%% de las codificadas", "%% des codées"),
     "%% of coded for women": ("%% de las codificadas para mujeres",
                               "%% des codées pour les femmes"),
-    "Not yet coded": ("Aún sin codificar", "Pas encore codées"),
     "Letters to States outside the scheme’s regions and to companies or other non-State "
     "addressees have rows of their own, so the rows add up to the total.": (
         "Las cartas a Estados fuera de las regiones del esquema y a empresas u otros "
