@@ -317,16 +317,6 @@ def scrape_letters_command(limit, offline, force):
 
         fetch_documents(_client(offline), _sessions(), tally, run_id=run.id, force=force,
                         limit=limit, limits=limits, index=index, progress=show)
-        _letters_hint()
-
-
-def _letters_hint():
-    from tracker.documents import DOCUMENT_FIELDS
-    from tracker.search import missing_fields
-
-    if set(DOCUMENT_FIELDS) & missing_fields(current_app.config["SEARCH_INDEX_DIR"]):
-        click.echo("The search index was built before letters were read: run `tracker "
-                   "reindex` so that search covers their text.", err=True)
 
 
 @scrape_group.command("undl")
