@@ -679,3 +679,55 @@ def test_cli_code_rules_try_shows_rules_and_words(runner):
     assert result.exit_code == 0, result.output
     assert "women.title.es" in result.output and "'Sra.'" in result.output
     assert "attack:arbitrary_detention" in result.output
+
+
+# --- rules added in version 2 (sentences written for these tests) -------------------------
+
+
+def test_a_defenders_role_then_her_under_the_defenders_mandate_is_a_whrd(rules):
+    text = ("Information received concerning the arrest of the blogger A. Ruiz in Tarn "
+            "and the conditions of her detention since March.")
+    assert coded(rules, text, mandates=HRD)["whrd"] == {"yes"}
+    assert coded(rules, text)["whrd"] == {"no"}  # the mandate is what makes her a defender
+
+
+def test_sanctions_or_a_designation_against_organisations_restrict_them(rules):
+    for text in ("Information received concerning sanctions imposed on two human rights "
+                 "organisations by the Ministry of Finance.",
+                 "Information received concerning the designation of the association B as "
+                 "an extremist group.",
+                 "Información recibida sobre la designación de tres organizaciones como "
+                 "terroristas."):
+        assert "restrictions_organisations" in coded(rules, text)["attack"], text
+
+
+def test_disciplinary_proceedings_are_judicial_harassment(rules):
+    for text in ("Information received concerning disciplinary proceedings against lawyer C "
+                 "for statements to the press.",
+                 "Procedimiento disciplinario iniciado contra la jueza D por sus opiniones."):
+        assert "judicial_harassment" in coded(rules, text)["attack"], text
+
+
+def test_a_company_named_with_its_legal_form_is_a_perpetrator(rules):
+    text = "Information received concerning evictions carried out by Northwind Mining Ltd."
+    assert "company" in coded(rules, text)["perpetrator"]
+    assert "perpetrator" not in coded(rules, "Information received concerning Mr. E.")
+
+
+def test_done_by_a_ministry_names_officials_and_by_forces_the_military(rules):
+    assert "officials" in coded(
+        rules, "The registration was revoked by the Ministry of Justice.")["perpetrator"]
+    assert "military" in coded(
+        rules, "Civilians were detained by occupying forces in the region.")["perpetrator"]
+    assert "military" not in coded(
+        rules, "Protesters were beaten by the security forces.").get("perpetrator", set())
+
+
+def test_followed_by_a_later_event_is_no_surveillance(rules):
+    text = "Arrests were followed by enforced disappearances and torture."
+    assert "surveillance" not in coded(rules, text)["attack"]
+
+
+def test_fossil_fuel_extraction_is_a_land_and_environment_context(rules):
+    text = "Information received concerning fossil fuel extraction on community land."
+    assert coded(rules, text)["risk"] == {"land_environment"}
