@@ -317,7 +317,10 @@ def scrape_letters_command(limit, offline, force):
 
         fetch_documents(_client(offline), _sessions(), tally, run_id=run.id, force=force,
                         limit=limit, limits=limits, index=index, progress=show)
-        _letters_hint()
+        # Writing what the run read rebuilds an index older than letters whole; only a
+        # run that read nothing new leaves such an index as it was.
+        if not tally.changed_communications:
+            _letters_hint()
 
 
 def _letters_hint():
