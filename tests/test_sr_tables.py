@@ -293,3 +293,24 @@ def test_an_index_from_before_the_coded_facets_is_read_then_rebuilt(app, session
     update_index(root, session, communication_ids=tally.changed_communications)
     assert search(root, "", filters={"attack": ["threats"]}).total == 1
     assert (root / POINTER).read_text() != old.name
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_filter_chips_name_coded_values_even_when_nothing_matches(coded):
+    client = coded.test_client()
+    page = client.get("/?q=nowhere&perpetrator_type=non_state&attack=judicial_harassment").text
+    assert "No communication matches" in page
+    chips = _text(page[page.index('class="chips"'):page.index('class="with-sidebar"')])
+    assert "Kind of perpetrator: Non-State ✕" in chips
+    assert "Attack type: Judicial harassment ✕" in chips
+    assert "non_state" not in chips and "judicial_harassment" not in chips
+
+
+def test_filter_chips_name_coded_values_in_the_readers_language(coded):
+    # A test of its own: the fixture's app context keeps the first request's language.
+    page = coded.test_client().get("/?q=nowhere&perpetrator_type=non_state&lang=fr").text
+    assert "Catégorie d'auteur: Non étatique ✕" in _text(page)
+
