@@ -314,3 +314,14 @@ def test_filter_chips_name_coded_values_in_the_readers_language(coded):
     page = coded.test_client().get("/?q=nowhere&perpetrator_type=non_state&lang=fr").text
     assert "Catégorie d'auteur: Non étatique ✕" in _text(page)
 
+
+def test_a_region_without_letters_has_no_share_of_women_to_wait_for(coded):
+    page = coded.test_client().get("/dashboards/?mandate=human-rights-defenders").text
+    by_year = page[:page.index('id="sr-tables"')]
+    africa = re.search(r'<th scope="row">Africa</th>(.*?)</tr>', by_year, re.S).group(1)
+    assert "not yet coded" not in africa and _text(africa).endswith("0 0.0 –")
+
+
+def test_tables_of_a_search_that_finds_nothing_say_so(coded):
+    page = coded.test_client().get("/dashboards/attacks?q=nowhere").text
+    assert "No communication matches" in page and "is coded yet" not in page
