@@ -24,6 +24,7 @@ T = {
     "in the letter": ("en la carta", "dans la lettre"),
     "in the reply": ("en la respuesta", "dans la réponse"),
     "confidence %(value)s": ("confianza %(value)s", "confiance %(value)s"),
+    "rules v%(version)s": ("reglas v%(version)s", "règles v%(version)s"),
     "Review the coding": ("Revisar la codificación", "Réviser le codage"),
     "The rules code every communication they can read. Confirm or correct their codes here: "
     "a person's codes win over the rules and stay through every new run of them.": (
