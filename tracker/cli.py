@@ -311,9 +311,10 @@ def scrape_letters_command(limit, offline, force):
             beat()
             click.echo(f"{done}/{total} {line}", err=True)
 
-        def index(ids):
+        def index(ids):  # as _run does at the end: the rules read the new text first
             with _sessions()() as session:
-                _update_search_index(session, Tally(changed_communications=ids))
+                _code_communications(session, ids)
+                _update_search_index(session, ids)
 
         fetch_documents(_client(offline), _sessions(), tally, run_id=run.id, force=force,
                         limit=limit, limits=limits, index=index, progress=show)
