@@ -339,7 +339,7 @@ def test_search_finds_a_word_only_in_the_letter_and_shows_the_passage(app, clien
     assert search(root, "replies:hostigamiento").total == 1  # the Spanish reply
     assert search(root, "défenseuse").total == 1 and search(root, "defenseuse").total == 1
     page = client.get("/?q=bulldozers").get_data(as_text=True)
-    assert "In the letter:" in page
+    assert "In the letter:" in page and "Search summaries, letters, replies" in page
     assert '<mark class="hl term0">bulldozers</mark>' in page
     hostile = client.get("/?q=placard").get_data(as_text=True)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile and "<script>alert" not in hostile

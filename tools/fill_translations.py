@@ -511,8 +511,9 @@ T = {
     "Sponsorship history": ("Historial de patrocinio", "Historique du parrainage"),
     "Special Procedures communications": ("Comunicaciones de los Procedimientos Especiales",
                                           "Communications des procédures spéciales"),
-    "Search summaries, states and references": ("Buscar en resúmenes, Estados y referencias",
-                                                "Rechercher dans les résumés, États et cotes"),
+    "Search summaries, letters, replies, States and references": (
+        "Buscar en resúmenes, cartas, respuestas, Estados y referencias",
+        "Rechercher dans les résumés, lettres, réponses, États et cotes"),
     "Most relevant": ("Más pertinentes", "Les plus pertinentes"),
     "Newest first": ("Más recientes primero", "Les plus récentes d'abord"),
     "Oldest first": ("Más antiguas primero", "Les plus anciennes d'abord"),
