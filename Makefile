@@ -12,9 +12,13 @@ PORT ?= 5000
 .PHONY: install system-deps run test lint bench clean translations lock audit
 
 # Every package at the version and hash the lock file names (`make lock` writes it).
+# --no-deps: the lock already holds every dependency, so pip resolves nothing; resolving
+# pytest-cov's `coverage[toml]` made the pip of Python 3.11 (23.2) reach for the newest
+# coverage and refuse it as unpinned. `pip check` then says if the lock lacks a package.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --require-hashes -r requirements.lock
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PIP) check
 	$(PIP) install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)

@@ -274,3 +274,10 @@ def test_review_forms_need_a_csrf_token(app, coded):
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     response = editor.post(f"/review/{coded['arrest']}", data={**form, "csrf_token": token})
     assert response.status_code == 302 and _comm(app, coded["arrest"]).women is False
+
+
+def test_who_coded_is_said_in_the_readers_language(app, coded):
+    page = app.test_client().get(f"/communications/{coded['arrest']}?lang=fr").text
+    assert "règles v1" in page and "rules v1" not in page
+    editor = sign_in(app, "amina", "editor")
+    assert "reglas v1" in editor.get(f"/review/{coded['arrest']}?lang=es").text

@@ -131,6 +131,7 @@ def test_perpetrator_table_puts_each_perpetrator_under_its_kind(coded):
     assert rows["unknown"]["communications"] == 1
     assert rows["none"]["communications"] == 2  # IND 5 named none; KEN 9 was coded without
     page = coded.test_client().get("/dashboards/perpetrators").text
+    # the labels of tracker/data/coding/vocabulary.toml
     assert '<tr class="sub"><th scope="row">Police and security services</th>' in page
     assert "<th scope=\"row\">State</th>" in page
 
@@ -292,3 +293,35 @@ def test_an_index_from_before_the_coded_facets_is_read_then_rebuilt(app, session
     update_index(root, session, communication_ids=tally.changed_communications)
     assert search(root, "", filters={"attack": ["threats"]}).total == 1
     assert (root / POINTER).read_text() != old.name
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_filter_chips_name_coded_values_even_when_nothing_matches(coded):
+    client = coded.test_client()
+    page = client.get("/?q=nowhere&perpetrator_type=non_state&attack=judicial_harassment").text
+    assert "No communication matches" in page
+    chips = _text(page[page.index('class="chips"'):page.index('class="with-sidebar"')])
+    assert "Kind of perpetrator: Non-State ✕" in chips
+    assert "Attack type: Judicial harassment ✕" in chips
+    assert "non_state" not in chips and "judicial_harassment" not in chips
+
+
+def test_filter_chips_name_coded_values_in_the_readers_language(coded):
+    # A test of its own: the fixture's app context keeps the first request's language.
+    page = coded.test_client().get("/?q=nowhere&perpetrator_type=non_state&lang=fr").text
+    assert "Catégorie d'auteur: Non étatique ✕" in _text(page)
+
+
+def test_a_region_without_letters_has_no_share_of_women_to_wait_for(coded):
+    page = coded.test_client().get("/dashboards/?mandate=human-rights-defenders").text
+    by_year = page[:page.index('id="sr-tables"')]
+    africa = re.search(r'<th scope="row">Africa</th>(.*?)</tr>', by_year, re.S).group(1)
+    assert "not yet coded" not in africa and _text(africa).endswith("0 0.0 –")
+
+
+def test_tables_of_a_search_that_finds_nothing_say_so(coded):
+    page = coded.test_client().get("/dashboards/attacks?q=nowhere").text
+    assert "No communication matches" in page and "is coded yet" not in page

@@ -24,6 +24,7 @@ T = {
     "in the letter": ("en la carta", "dans la lettre"),
     "in the reply": ("en la respuesta", "dans la réponse"),
     "confidence %(value)s": ("confianza %(value)s", "confiance %(value)s"),
+    "rules v%(version)s": ("reglas v%(version)s", "règles v%(version)s"),
     "Review the coding": ("Revisar la codificación", "Réviser le codage"),
     "The rules code every communication they can read. Confirm or correct their codes here: "
     "a person's codes win over the rules and stay through every new run of them.": (
@@ -510,8 +511,9 @@ T = {
     "Sponsorship history": ("Historial de patrocinio", "Historique du parrainage"),
     "Special Procedures communications": ("Comunicaciones de los Procedimientos Especiales",
                                           "Communications des procédures spéciales"),
-    "Search summaries, states and references": ("Buscar en resúmenes, Estados y referencias",
-                                                "Rechercher dans les résumés, États et cotes"),
+    "Search summaries, letters, replies, States and references": (
+        "Buscar en resúmenes, cartas, respuestas, Estados y referencias",
+        "Rechercher dans les résumés, lettres, réponses, États et cotes"),
     "Most relevant": ("Más pertinentes", "Les plus pertinentes"),
     "Newest first": ("Más recientes primero", "Les plus récentes d'abord"),
     "Oldest first": ("Más antiguas primero", "Les plus anciennes d'abord"),

@@ -311,12 +311,26 @@ def scrape_letters_command(limit, offline, force):
             beat()
             click.echo(f"{done}/{total} {line}", err=True)
 
-        def index(ids):
+        def index(ids):  # as _run does at the end: the rules read the new text first
             with _sessions()() as session:
-                _update_search_index(session, Tally(changed_communications=ids))
+                _code_communications(session, ids)
+                _update_search_index(session, ids)
 
         fetch_documents(_client(offline), _sessions(), tally, run_id=run.id, force=force,
                         limit=limit, limits=limits, index=index, progress=show)
+        # Writing what the run read rebuilds an index older than letters whole; only a
+        # run that read nothing new leaves such an index as it was.
+        if not tally.changed_communications:
+            _letters_hint()
+
+
+def _letters_hint():
+    from tracker.documents import DOCUMENT_FIELDS
+    from tracker.search import missing_fields
+
+    if set(DOCUMENT_FIELDS) & missing_fields(current_app.config["SEARCH_INDEX_DIR"]):
+        click.echo("The search index was built before letters were read: run `tracker "
+                   "reindex` so that search covers their text.", err=True)
 
 
 @scrape_group.command("undl")

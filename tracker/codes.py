@@ -17,6 +17,7 @@ search index: callers index `changed_communications` after their commit.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -55,6 +56,12 @@ class CodingError(ValueError):
 
 def rules_label(rules: coding.Rules) -> str:
     return f"rules v{rules.version}"
+
+
+def rules_version(coded_by: str | None) -> str | None:
+    """The version in a rules_label ("rules v3": "3"); None for a person's name."""
+    match = re.fullmatch(r"rules v(\d+)", coded_by or "")
+    return match[1] if match else None
 
 
 def _aware(value: datetime | None) -> datetime | None:

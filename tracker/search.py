@@ -353,6 +353,13 @@ def _write_docs(ix, session: Session, ids, symbols, writer=None,
     return n, texts
 
 
+def missing_fields(root: str | Path) -> set[str]:
+    """Fields of the schema that the current index lacks (it predates them): a rebuild
+    (`tracker reindex`) adds them."""
+    ix = open_index(root)
+    return set(make_schema().names()) - set(ix.schema.names())
+
+
 def update_index(root: str | Path, session: Session, *, communication_ids=(),
                  resolution_symbols=(), timeout: float = WRITER_TIMEOUT) -> int:
     """Write the given items after their database commit; return how many were written.

@@ -45,6 +45,13 @@ EXCERPT = 240  # characters either side of a matched word in a letter or reply
 PASSAGES = 3
 
 
+@bp.app_template_filter("coder")
+def coder(coded_by: str | None) -> str | None:
+    """Who coded, in the reader's language: the rules' "rules v3" is a name to translate."""
+    version = codes.rules_version(coded_by)
+    return _("rules v%(version)s", version=version) if version else coded_by
+
+
 def _below() -> float:
     return float(current_app.config["CODING_REVIEW_BELOW"])
 

@@ -59,9 +59,15 @@ def coded_row(fields: dict) -> dict:
     return row
 
 
-def coded_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, dict[str, str]]:
-    """The facet entries of the coded values, in the reader's language."""
-    labels = {name: {value: code_label(value, name) for value, _ in facets.get(name, [])}
+def coded_labels(facets: dict[str, list[tuple[str, int]]],
+                 filters: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """The facet entries and filter chips of the coded values, in the reader's language.
+
+    A filter's value may have no facet entry (a search that finds nothing), and its chip
+    still needs a name rather than the slug.
+    """
+    labels = {name: {value: code_label(value, name)
+                     for value in [v for v, _ in facets.get(name, [])] + filters.get(name, [])}
               for name in ("attack", "perpetrator_type", "perpetrator", "risk")}
     labels["coded"] = {"coded": gettext("coded"), "uncoded": gettext("not yet coded")}
     return labels
@@ -94,7 +100,8 @@ def index(fmt):
             mandate_titles={slug: label(m.full_name, "mandate") for slug, m in mandates.items()},
             region_labels={term: label(name, "region")
                            for term, (_, name) in region_names(session).items()},
-            schemes=region_schemes, scheme=scheme, coded_labels=coded_labels(result.facets),
+            schemes=region_schemes, scheme=scheme,
+            coded_labels=coded_labels(result.facets, current_filters()),
             passages=passages(session, result.hits, result.document_terms),
             clear_url=url_with(**dict.fromkeys(FILTER_NAMES)))
 
