@@ -1262,9 +1262,6 @@ T = {
     "Not yet coded: %(num)d of %(total)d communications.": (
         "Aún sin codificar: %(num)d de %(total)d comunicaciones.",
         "Pas encore codées : %(num)d sur %(total)d communications."),
-    "State actors": ("Agentes del Estado", "Agents de l'État"),
-    "Non-State actors": ("Actores no estatales", "Acteurs non étatiques"),
-    "Unknown perpetrator": ("Autor desconocido", "Auteur inconnu"),
     "All communications": ("Todas las comunicaciones", "Toutes les communications"),
     "States in no region of this scheme": ("Estados fuera de las regiones de este esquema",
                                            "États hors des régions de ce découpage"),

@@ -66,13 +66,13 @@ def _run(kind: str, target: str, tally: Tally | None = None):
 
 def _code_communications(session, ids):
     """Code what an import or scrape brought; a broken rules file leaves them uncoded."""
-    from tracker.codes import apply_rules, cached_rules
-    from tracker.coding import RulesError
+    from tracker.codes import apply_rules
+    from tracker.coding import RulesError, load_rules
 
     if not ids:
         return
     try:
-        rules = cached_rules(current_app.config.get("CODING_RULES"))
+        rules = load_rules(current_app.config.get("CODING_RULES"))
     except RulesError as exc:
         click.echo(f"communications not coded: {exc}. Mend the rules file, then run "
                    "`tracker code`.", err=True)
@@ -105,11 +105,11 @@ def _update_search_index(session, communication_ids=(), resolution_symbols=()):
               help="A rules file to use instead of the CODING_RULES setting.")
 def code_command(everything, rules_file):
     """Code communications with the rules; a person's codes always stay in force."""
-    from tracker.codes import apply_rules, cached_rules, stale_ids
-    from tracker.coding import RulesError
+    from tracker.codes import apply_rules, stale_ids
+    from tracker.coding import RulesError, load_rules
 
     try:
-        rules = cached_rules(rules_file or current_app.config.get("CODING_RULES"))
+        rules = load_rules(rules_file or current_app.config.get("CODING_RULES"))
     except RulesError as exc:
         raise click.ClickException(f"{exc}. Nothing was coded.") from None
     with _sessions()() as session:

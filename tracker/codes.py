@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
@@ -47,7 +46,6 @@ YES_NO = coding.YES_NO  # one value each: yes or no
 DECISION = "*"
 BATCH = 200
 NOTE_LIMIT = 1000
-SHIPPED_RULES = coding.RULES_FILE
 
 
 class CodingError(ValueError):
@@ -468,17 +466,3 @@ def unflag(session: Session, comm_id: int) -> bool:
     return True
 
 
-_LOADED: dict[tuple[str, int], coding.Rules] = {}
-
-
-def cached_rules(path: str | Path | None) -> coding.Rules:
-    """The rules file, read again only when it changes (the web app asks per decision)."""
-    where = Path(path) if path else SHIPPED_RULES
-    try:
-        key = (str(where), where.stat().st_mtime_ns)
-    except OSError:
-        return coding.load_rules(where)  # raises RulesError naming the file
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = coding.load_rules(where)
-    return _LOADED[key]

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from tracker import codes
 from tracker.auth import EDITOR, access, current_user, log
-from tracker.coding import RulesError
+from tracker.coding import RulesError, load_rules
 from tracker.db import get_session
 from tracker.models import Communication
 from tracker.review import QUEUES, explain, queue_counts, queue_ids, queue_page, rule_notes
@@ -64,7 +64,7 @@ def _queue_asked() -> str | None:
 def loaded_rules():
     """The rules in use, or None with the reason when the file cannot be read."""
     try:
-        return codes.cached_rules(current_app.config.get("CODING_RULES")), None
+        return load_rules(current_app.config.get("CODING_RULES")), None
     except RulesError as exc:
         return None, str(exc)
 
