@@ -115,6 +115,7 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
     """An app with the sample data imported and indexed, shared by a module's read-only tests."""
     from sqlmodel import Session
 
+    from tracker.codes import apply_rules
     from tracker.db import get_engine
     from tracker.importers import import_files
     from tracker.ingest import Tally
@@ -130,6 +131,7 @@ def loaded_app(tmp_path_factory, server_database_url, sqlite_template):
                   FIXTURES / "undl" / "vote_recorded_reconstructed.xml"]
         import_files(files, lambda: Session(engine, expire_on_commit=False), Tally())
         with Session(engine) as session:
+            apply_rules(session)  # coded by the shipped rules, as `make run` leaves them
             rebuild_index(app.config["SEARCH_INDEX_DIR"], session)
     yield app
     engine.dispose()

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlmodel import Session, select
 
+from tracker.coding import load_rules
 from tracker.db import get_engine
 from tracker.models import Communication
 from tracker.views.output import csv_safe
@@ -88,7 +89,9 @@ def test_communication_page_fields_and_related(web, loaded_app):
                                                Communication.number == 3)).one()
     page = _text(web.get(f"/communications/{c.id}"))
     assert "JAL GBR 3/2026" in page and "Reply of 2026-03-10" in page
-    assert "not yet coded" in page
+    # coded by the shipped rules, each code with who coded it and the words behind it
+    assert "not yet coded" not in page and f"rules v{load_rules().version}" in page
+    assert "Surveillance" in page and "surveillance" in page
     assert "Special Rapporteur on the right to privacy" in page
     data = web.get(f"/communications/{c.id}.json").get_json()
     assert data["reference"] == "JAL GBR 3/2026" and len(data["replies"]) == 2
@@ -127,7 +130,10 @@ def test_dashboard_region_table_links_to_lists(web):
     weog = next(r for r in data["rows"] if r["region"] == "WEOG")
     search = web.get("/search.json?region=un-groups:weog").get_json()
     assert weog["total"] == search["total"]
-    assert "not yet coded" in page
+    # the women column is filled in from the codes, and equals the list it links to
+    assert weog["coded"] == weog["total"]
+    women = web.get("/search.json?region=un-groups:weog&women=yes").get_json()
+    assert weog["women"] == women["total"] > 0
 
 
 def test_error_pages_in_site_look(web):
