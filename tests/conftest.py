@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
@@ -43,6 +44,10 @@ def _empty_server_database(url):
     engine.dispose()
 
 
+# One random case key per test run: the register's encrypted fields open only with it.
+TEST_CASE_KEY = Fernet.generate_key().decode()
+
+
 def _test_config(url):
     return {
         "TESTING": True,
@@ -50,6 +55,7 @@ def _test_config(url):
         "SAMPLES_DIR": str(SAMPLES) if SAMPLES.is_dir() else None,
         "MIN_INTERVAL_SECONDS": 0,
         "WTF_CSRF_ENABLED": False,  # one test checks CSRF; the rest post forms freely
+        "CASE_KEY": TEST_CASE_KEY,
     }
 
 

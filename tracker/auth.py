@@ -68,6 +68,14 @@ def may(level: str) -> bool:
     return RANK[role()] >= _NEEDED_RANK[level]
 
 
+def may_read_identity() -> bool:
+    """Whether the current visitor may read a defender's real name and contact details:
+    the setting CASE_IDENTITY_ROLE (admin by default) or above, never below an editor."""
+    needed = max(RANK.get(current_app.config["CASE_IDENTITY_ROLE"], RANK["admin"]),
+                 RANK["editor"])
+    return RANK[role()] >= needed
+
+
 def _load_user() -> None:
     g.user = None
     g.login_session = None

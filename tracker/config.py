@@ -111,6 +111,23 @@ SETTINGS = [
     Setting("LETTER_MAX_SECONDS", 60.0,
             "Seconds spent reading one letter or reply PDF before what was read is kept and "
             "the rest left out, so a file made to be slow cannot stall a run."),
+    Setting("CASE_KEY", None,
+            "Encrypts the case register's names, contact details and notes (a Fernet key; "
+            "several, comma-separated, to rotate: the first encrypts, all decrypt). Empty "
+            "means the file instance/case.key, which `tracker init-db` creates once. Keep it "
+            "out of the database and back it up: without it those fields cannot be read."),
+    Setting("CASE_IDENTITY_ROLE", "admin",
+            "The lowest role that may read a defender's real name and contact details "
+            "(editor or admin). Others see the pseudonym; each reading is in the audit log."),
+    Setting("CASE_SUPPRESS_BELOW", 5,
+            "The case map shows no count smaller than this (nor a figure from which one "
+            "could be worked out), so no single defender can be picked out."),
+    Setting("CASE_RETENTION_DAYS", 5 * 365,
+            "Days after its last change that a case is kept before it is flagged for review "
+            "(the retention date, which each case can change)."),
+    Setting("REPLY_DEADLINE_DAYS", 60,
+            "Days a State has to reply to a communication (the Special Procedures' own "
+            "deadline); a case whose letter is older and unanswered is overdue."),
 ]
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}

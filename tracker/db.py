@@ -78,8 +78,17 @@ def init_db(*, drop: bool = False) -> dict:
 @click.option("--drop", is_flag=True, help="Drop every table first (destroys all data).")
 def init_db_command(drop):
     """Create the tables and load states, regions and mandates (idempotent)."""
+    from flask import current_app
+
+    from tracker.casekey import create_key_file
+
     counts = init_db(drop=drop)
     click.echo("Database ready: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if not current_app.config.get("CASE_KEY"):
+        written = create_key_file(current_app.instance_path)
+        if written:
+            click.echo(f"Case key written to {written}: back it up apart from the database; "
+                       "without it the case register's names and notes cannot be read.")
 
 
 def init_app(app):

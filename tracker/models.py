@@ -566,3 +566,87 @@ event.listen(AuditEvent.__table__, "after_create", DDL(
     f"BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$ LANGUAGE plpgsql; "
     "CREATE TRIGGER auditevent_append_only BEFORE UPDATE OR DELETE ON auditevent "
     "FOR EACH ROW EXECUTE FUNCTION auditevent_refuse()").execute_if(dialect="postgresql"))
+
+
+# --- The organisation's private case register --------------------------------------------
+#
+# Nothing here is public data. No view at PUBLIC level, no public index, feed, export or
+# public brief reads these tables (tests/test_case_privacy.py checks every route). The
+# defender's identity and the notes are encrypted with the case key (tracker.casekey),
+# which never lives in the database.
+
+
+class Case(Timestamped, table=True):
+    """A defender's case as the organisation documents it: who (a pseudonym), where, what
+    was done and by whom, what was submitted to the UN and where it stands."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pseudonym: str = Field(max_length=120, index=True)
+    # Fernet tokens: JSON {"name": ..., "contact": ...} and the notes' text; None when empty.
+    identity: str | None = _text()
+    notes: str | None = _text()
+    gender: str = Field(default="woman", max_length=12)  # woman | man | non_binary | unknown
+    whrd: bool = True
+    iso3: str = Field(foreign_key="state.iso3", index=True, max_length=3)
+    province: str = Field(default="", max_length=120)  # never finer than a province
+    incident_dates: str = ""  # comma-separated ISO dates, sorted
+    perpetrators: str = ""  # comma-separated slugs of the vocabulary's perpetrator scheme
+    attack_types: str = ""  # ... of the attack scheme
+    risk_factors: str = ""  # ... of the risk scheme
+    # documented | submitted | communication_sent | reply_received | follow_up | closed
+    status: str = Field(default="documented", max_length=20, index=True)
+    retention_until: dt.date | None = Field(default=None, index=True)
+    version: int = 1
+    created_by: str = Field(default="", max_length=80)
+    updated_by: str = Field(default="", max_length=80)
+
+
+class CaseSubmission(Timestamped, table=True):
+    """A submission of the case to the Special Procedures, and the communication that
+    resulted once a person has confirmed the match."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    submitted_on: dt.date
+    mandates: str = ""  # comma-separated mandate slugs it went to
+    reference: str = Field(default="", max_length=40)  # a reference the UN gave, if any
+    communication_id: int | None = Field(default=None, foreign_key="communication.id",
+                                         index=True, ondelete="SET NULL")
+    # none: no communication found yet; suggested: a match the tracker proposes;
+    # confirmed: a person said it is this one; rejected: a person said it is not
+    link_status: str = Field(default="none", max_length=10)
+    linked_by: str | None = Field(default=None, max_length=80)
+    linked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class CaseVersion(SQLModel, table=True):
+    """Every saved state of a case, its submissions included, as JSON (identity and notes
+    stay encrypted inside it): who changed what, and when."""
+
+    __table_args__ = (UniqueConstraint("case_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    version: int
+    changed_at: datetime = _created()
+    changed_by: str = Field(default="", max_length=80)
+    changes: str = ""  # comma-separated names of the fields that changed
+    snapshot: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class VocabularyTerm(Timestamped, table=True):
+    """A term an admin added to the coding vocabulary, or a shipped term retired or
+    relabelled; merged over tracker/data/coding/vocabulary.toml (tracker.vocabulary_edits).
+
+    Slugs are never renamed or deleted: cases and codes store them."""
+
+    __table_args__ = (UniqueConstraint("scheme", "slug"),)
+    id: int | None = Field(default=None, primary_key=True)
+    scheme: str = Field(max_length=20)
+    slug: str = Field(max_length=40)
+    en: str = ""
+    es: str = ""
+    fr: str = ""
+    scope: str | None = _text()
+    parent: str | None = Field(default=None, max_length=20)  # perpetrators only
+    retired: bool = False  # hidden from forms; old values keep their label
+    changed_by: str = Field(default="", max_length=80)

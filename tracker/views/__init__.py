@@ -6,6 +6,9 @@ def init_app(app):
         account,
         admin,
         briefs,
+        case_links,
+        case_map,
+        cases,
         communications,
         dashboards,
         errors,
@@ -19,7 +22,7 @@ def init_app(app):
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   review, account, admin):
+                   review, account, admin, cases, case_links, case_map):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)
