@@ -113,3 +113,19 @@ def test_the_case_key_lives_outside_the_database_and_a_wrong_one_says_so(app, tm
     rotated = parse_keys(Fernet.generate_key().decode() + "," + app.config["CASE_KEY"], "x")
     with app.app_context(), Session(get_engine()) as s:
         assert cases.identity(rotated, s.get(Case, case.id))["name"] == "Berta Example-Cáceres"
+
+
+def test_demo_cases_are_marked_and_linked_to_real_communications(loaded_app):
+    runner = loaded_app.test_cli_runner()
+    result = runner.invoke(args=["cases", "demo", "40", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    with loaded_app.app_context(), Session(get_engine()) as s:
+        made = s.exec(select(Case)).all()
+        assert len(made) == 40 and all(c.pseudonym.startswith("DEMO ") for c in made)
+        assert all("not a real case" in cases.notes(current_keys(), c) for c in made)
+        from tracker.models import CaseSubmission, Communication
+        linked = s.exec(select(CaseSubmission, Communication).join(
+            Communication, CaseSubmission.communication_id == Communication.id)).all()
+        assert linked and all(sub.link_status == "confirmed" for sub, _ in linked)
+        by_id = {c.id: c for c in made}
+        assert all(by_id[sub.case_id].iso3 == comm.addressee_code for sub, comm in linked)
