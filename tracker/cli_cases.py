@@ -16,7 +16,8 @@ def cases_group():
 @cases_group.command("demo")
 @with_appcontext
 @click.argument("count", type=click.IntRange(1, 1_000_000))
-@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Random seed: the same seed makes the same cases.")
 def demo_command(count, seed):
     """Add COUNT made-up cases (pseudonyms DEMO 00001…) to try the register with."""
     from tracker.case_demo import make_demo_cases
