@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from tests.conftest import sign_in
 from tracker import case_map
-from tracker.case_map import NONE, CaseFacts, Grid, count_cases, facts, grid, suppress
+from tracker.case_map import NONE, Grid, count_cases, facts, grid, suppress
 from tracker.casekey import current_keys
 from tracker.cases import CaseInput, save_case
 from tracker.db import get_engine
@@ -167,3 +167,120 @@ def test_one_small_state_hides_the_grand_total():
     shown = suppress(_grid([[3], [10], [12]]), T)
     assert shown.row_totals == [None, 10, 12]
     assert shown.total is None  # else 25 - 10 - 12 gives the 3 away
+
+
+# --- the page ---------------------------------------------------------------------------
+
+
+def _add_cases(app, iso3: str, count: int, *, attacks=("threats",), year=2020):
+    with app.app_context(), Session(get_engine()) as s:
+        for k in range(count):
+            save_case(s, current_keys(), CaseInput(
+                pseudonym=f"T {iso3} {k}", iso3=iso3, attack_types=attacks,
+                perpetrators=("police",), incident_dates=(dt.date(year, 1, 1 + k % 28),)),
+                "tester")
+        s.commit()
+
+
+def _row(html: str, iso3: str) -> str:
+    found = re.search(rf'<tr data-state="{iso3}">(.*?)</tr>', html, re.S)
+    return found.group(1) if found else ""
+
+
+def _map_note(app, html: str, iso3: str) -> str:
+    with app.app_context(), Session(get_engine()) as s:
+        name = s.get(State, iso3).name
+    found = re.search(rf"<title>{re.escape(name)}[^<]*</title>", html)
+    return found.group(0) if found else ""
+
+
+def test_a_state_with_three_cases_shows_no_figure_anywhere(app):
+    _add_cases(app, "HND", 3)
+    _add_cases(app, "COL", 12)
+    _add_cases(app, "GTM", 7)
+    page = sign_in(app, "vera", "viewer").get("/cases/map/?dimension=attack")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    honduras = _row(html, "HND")
+    assert "hidden" in honduras and not re.search(r"\d", honduras)
+    assert _row(html, "COL").count(">12<") == 2  # threats, and cases
+    assert not re.search(r"\d", _map_note(app, html, "HND").removeprefix("<title>"))
+    assert "Colombia: 12 cases" in html
+    # 3 + 12 + 7 = 22 would give Honduras away as 22 - 12 - 7: the total is hidden too
+    assert ">22<" not in html
+
+
+def test_anonymous_visitors_get_no_figure(app):
+    _add_cases(app, "COL", 12)
+    client = app.test_client()
+    page = client.get("/cases/map/")
+    assert page.status_code == 302 and "/login" in page.location
+    assert "Colombia" not in client.get("/cases/map/", follow_redirects=True).get_data(
+        as_text=True)
+
+
+def test_the_register_has_no_csv_or_json_of_its_figures(app):
+    viewer = sign_in(app, "vera", "viewer")
+    assert viewer.get("/cases/map.csv").status_code == 404
+    assert viewer.get("/cases/map/.json").status_code == 404
+
+
+@pytest.mark.parametrize(("lang", "heading", "hidden"), [
+    ("es", "Mapa de casos", "oculto"), ("fr", "Carte des cas", "masqué")])
+def test_the_page_speaks_spanish_and_french(app, lang, heading, hidden):
+    _add_cases(app, "HND", 2)
+    _add_cases(app, "COL", 12)
+    _add_cases(app, "PER", 9)
+    html = sign_in(app, "vera", "viewer").get(f"/cases/map/?lang={lang}").get_data(as_text=True)
+    assert f"<h1>{heading}</h1>" in html and hidden in html
+
+
+def test_the_dashboard_links_to_the_case_map_for_viewers_only(loaded_app):
+    loaded_app.config["PUBLIC_READ"] = True
+    assert "/cases/map/" not in loaded_app.test_client().get("/dashboards/").get_data(
+        as_text=True)
+    assert "/cases/map/" in sign_in(loaded_app, "vic", "viewer").get(
+        "/dashboards/").get_data(as_text=True)
+
+
+def test_demo_cases_are_counted_and_set_beside_the_communications(loaded_app):
+    from collections import Counter
+
+    from tracker.case_demo import make_demo_cases
+    from tracker.codebook import load_codebook
+
+    book = load_codebook()
+    with loaded_app.app_context(), Session(get_engine()) as s:
+        make_demo_cases(s, current_keys(), 300, seed=5)
+        rows = s.exec(select(Case)).all()
+    by_state = Counter(r.iso3 for r in rows)
+    state_actors = sum("state" in book.parents(r.perpetrators.split(",")) for r in rows)
+    viewer = sign_in(loaded_app, "vicky", "viewer")
+    html = viewer.get("/cases/map/?dimension=perpetrator_type").get_data(as_text=True)
+    shown = 0
+    for iso3, n in by_state.items():  # each State's figure is the register's count, or hidden
+        row = _row(html, iso3)
+        figure = re.findall(r'<td class="num total">(\d+)</td>', row)
+        assert figure == [str(n)] or (not figure and "hidden" in row)
+        shown += bool(figure)
+    assert shown  # 300 cases: some States pass the threshold
+    label = book.label("perpetrator_type", "state")
+    beside = re.search(rf'<th scope="row">{re.escape(label)}</th><td class="num">(\d+)</td>'
+                       r'<td class="num">(\d+)</td>', html)
+    assert beside and int(beside.group(1)) == state_actors
+    assert int(beside.group(2)) > 0  # the coded sample letters name State actors too
+    risk = viewer.get("/cases/map/?dimension=risk&from=2015&to=2018&whrd=1").get_data(
+        as_text=True)
+    assert "Cases by State and risk factor" in risk
+
+
+def test_counts_from_the_database_match_the_cases_saved(app):
+    _add_cases(app, "COL", 6, attacks=("threats", "killing"))
+    _add_cases(app, "COL", 5, attacks=("killing",), year=2021)
+    with app.app_context(), Session(get_engine()) as s:
+        tally = count_cases([facts(c) for c in s.exec(select(Case))], "attack")
+    assert tally.cells[("COL", 2020, "threats")] == 6
+    assert tally.cells[("COL", 2020, "killing")] == 6
+    assert tally.cells[("COL", 2021, "killing")] == 5
+    assert sum(tally.cases.values()) == 11
+    assert case_map.DIMENSIONS["attack"] == "attack_types"
