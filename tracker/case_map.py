@@ -218,29 +218,58 @@ def suppress(table: Grid, threshold: int) -> Grid:
 
 
 def _bridge_partner(hidden: set[tuple[int, int]], n: int, m: int, full, smallest):
-    """A figure to hide so that some bridge among the hidden figures lies on a cycle, or
-    None when there is no bridge. Nodes are the matrix's rows and columns, each hidden
-    figure an edge between its row and its column."""
+    """A figure to hide so that a bridge among the hidden figures lies on a cycle, or None
+    when there is no bridge. Nodes are the matrix's rows and columns, each hidden figure
+    an edge between its row and its column."""
     adjacent: dict[tuple[str, int], set[tuple[str, int]]] = {}
     for i, j in hidden:
         adjacent.setdefault(("r", i), set()).add(("c", j))
         adjacent.setdefault(("c", j), set()).add(("r", i))
-    for i, j in sorted(hidden):
+    for (_kind, i), (_other, j) in _bridges(adjacent):
         start, goal = ("r", i), ("c", j)
-        seen = _reach(adjacent, start, (start, goal))
-        if goal in seen:
-            continue
-        rows_a = {k for kind, k in seen if kind == "r"}
-        cols_a = {k for kind, k in seen if kind == "c"}
-        other = _reach(adjacent, goal, (start, goal))
-        rows_b = {k for kind, k in other if kind == "r"}
-        cols_b = {k for kind, k in other if kind == "c"}
+        side_a = _reach(adjacent, start, (start, goal))
+        side_b = _reach(adjacent, goal, (start, goal))
+        rows_a = [k for kind, k in side_a if kind == "r"]
+        cols_a = [k for kind, k in side_a if kind == "c"]
+        rows_b = [k for kind, k in side_b if kind == "r"]
+        cols_b = [k for kind, k in side_b if kind == "c"]
         across = [(r, c) for r in rows_a for c in cols_b] + [(r, c) for r in rows_b
                                                              for c in cols_a]
         pick = smallest([e for e in across if e != (i, j)])
         if pick is not None:
             return pick
     return None
+
+
+def _bridges(adjacent) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """The bridges of the graph as (row node, column node), found in one pass (Tarjan's
+    low links, iteratively: a table has too many nodes for Python's recursion)."""
+    order: dict = {}
+    low: dict = {}
+    found = []
+    for root in sorted(adjacent):
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, None, iter(sorted(adjacent[root])))]
+        while stack:
+            node, parent, children = stack[-1]
+            for child in children:
+                if child == parent:
+                    continue
+                if child in order:
+                    low[node] = min(low[node], order[child])
+                else:
+                    order[child] = low[child] = len(order)
+                    stack.append((child, node, iter(sorted(adjacent[child]))))
+                    break
+            else:
+                stack.pop()
+                if parent is not None:
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        found.append((parent, node) if parent[0] == "r" else (node, parent))
+    return sorted(found)
 
 
 def _reach(adjacent, start, skip) -> set:
