@@ -1279,6 +1279,88 @@ T = {
                                           "Communications par État : %(what)s"),
     "coded": ("codificada", "codée"),
     "The same by region": ("Lo mismo por región", "La même chose par région"),
+    # The case map (tracker/views/case_map.py)
+    "Case map": ("Mapa de casos", "Carte des cas"),
+    "Cases from the organisation’s private register, counted by State, never one by one. "
+    "A case counts once in the year of its first incident, and once under each value it "
+    "has.": (
+        "Casos del registro privado de la organización, contados por Estado, nunca uno a "
+        "uno. Un caso cuenta una vez en el año de su primer incidente, y una vez bajo cada "
+        "valor que tiene.",
+        "Cas du registre privé de l'organisation, comptés par État, jamais un par un. Un cas "
+        "compte une fois, l'année de son premier incident, et une fois sous chaque valeur "
+        "qu'il porte."),
+    "Count by": ("Contar por", "Compter par"),
+    "All States": ("Todos los Estados", "Tous les États"),
+    "Gender": ("Género", "Genre"),
+    "Any": ("Cualquiera", "Tous"),
+    "Woman": ("Mujer", "Femme"),
+    "Man": ("Hombre", "Homme"),
+    "Non-binary": ("No binario", "Non binaire"),
+    "Not known": ("No se sabe", "Inconnu"),
+    "Women human rights defenders only": ("Solo defensoras de derechos humanos",
+                                          "Défenseures des droits humains uniquement"),
+    "Cases by State and %(what)s": ("Casos por Estado y %(what)s",
+                                    "Cas par État et %(what)s"),
+    "No case in the register matches this selection.": (
+        "Ningún caso del registro corresponde a esta selección.",
+        "Aucun cas du registre ne correspond à cette sélection."),
+    "Cases": ("Casos", "Cas"),
+    "hidden": ("oculto", "masqué"),
+    "Figures from the organisation’s private register, not from the UN. “Hidden”: fewer "
+    "than %(n)d cases, or withheld so that a hidden figure cannot be worked out from the "
+    "totals; a State with fewer than %(n)d cases shows no figure at all. A case with "
+    "several values counts under each, so a State’s cells can add up to more than its "
+    "cases.": (
+        "Cifras del registro privado de la organización, no de la ONU. «Oculto»: menos de "
+        "%(n)d casos, o retenido para que una cifra oculta no pueda deducirse de los "
+        "totales; un Estado con menos de %(n)d casos no muestra ninguna cifra. Un caso con "
+        "varios valores cuenta bajo cada uno, así que las celdas de un Estado pueden sumar "
+        "más que sus casos.",
+        "Chiffres du registre privé de l'organisation, non de l'ONU. « Masqué » : moins de "
+        "%(n)d cas, ou retenu pour qu'un chiffre masqué ne puisse se déduire des totaux ; "
+        "un État de moins de %(n)d cas ne montre aucun chiffre. Un cas à plusieurs valeurs "
+        "compte sous chacune : les cellules d'un État peuvent faire plus que ses cas."),
+    "Map of cases by State": ("Mapa de casos por Estado", "Carte des cas par État"),
+    "Cases by State: %(what)s. States left blank have no case, or a hidden figure.": (
+        "Casos por Estado: %(what)s. Los Estados en blanco no tienen casos, o tienen una "
+        "cifra oculta.",
+        "Cas par État : %(what)s. Les États laissés en blanc n'ont aucun cas, ou un chiffre "
+        "masqué."),
+    "Cases and UN communications by %(what)s": (
+        "Casos y comunicaciones de la ONU por %(what)s",
+        "Cas et communications de l'ONU par %(what)s"),
+    "Beside what the organisation documented, what the Special Procedures sent: the public "
+    "communications, coded, for the same period and region.": (
+        "Junto a lo que la organización documentó, lo que enviaron los Procedimientos "
+        "Especiales: las comunicaciones públicas, codificadas, del mismo período y región.",
+        "À côté de ce que l'organisation a documenté, ce que les Procédures spéciales ont "
+        "envoyé : les communications publiques, codées, de la même période et région."),
+    "Communications concerning women defenders only.": (
+        "Solo comunicaciones sobre defensoras.",
+        "Seulement les communications concernant des défenseures."),
+    "Communications involving women only.": (
+        "Solo comunicaciones que involucran a mujeres.",
+        "Seulement les communications concernant des femmes."),
+    "Communications are not recorded by the gender chosen, so they are not narrowed by it.": (
+        "Las comunicaciones no registran el género elegido, así que no se filtran por él.",
+        "Les communications n'indiquent pas le genre choisi : elles ne sont pas filtrées "
+        "par lui."),
+    "Cases (register)": ("Casos (registro)", "Cas (registre)"),
+    "No coded communication matches this selection.": (
+        "Ninguna comunicación codificada corresponde a esta selección.",
+        "Aucune communication codée ne correspond à cette sélection."),
+    "Perpetrator type": ("Tipo de autor", "Type d'auteur"),
+    "All cases": ("Todos los casos", "Tous les cas"),
+    "%(name)s: hidden": ("%(name)s: oculto", "%(name)s : masqué"),
+    "Cases by State: %(what)s": ("Casos por Estado: %(what)s", "Cas par État : %(what)s"),
+    "none, or hidden (fewer than %(n)d or withheld)": (
+        "ninguno, u oculto (menos de %(n)d o retenido)",
+        "aucun, ou masqué (moins de %(n)d ou retenu)"),
+    "None recorded": ("Ninguno registrado", "Aucun enregistré"),
+    "The organisation’s own cases on a map, beside these communications": (
+        "Los casos de la propia organización en un mapa, junto a estas comunicaciones",
+        "Les cas de l'organisation sur une carte, à côté de ces communications"),
 }
 PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
                              ("%(num)d État", "%(num)d États")),
@@ -1325,7 +1407,9 @@ PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
                 "%(num)d communications : %(what)s. Chaque État renvoie à ses lettres.")),
            "%(name)s: %(num)d communication": (
                ("%(name)s: %(num)d comunicación", "%(name)s: %(num)d comunicaciones"),
-               ("%(name)s : %(num)d communication", "%(name)s : %(num)d communications"))}
+               ("%(name)s : %(num)d communication", "%(name)s : %(num)d communications")),
+           "%(name)s: %(num)d case": (("%(name)s: %(num)d caso", "%(name)s: %(num)d casos"),
+                                      ("%(name)s : %(num)d cas", "%(name)s : %(num)d cas"))}
 
 for i, lang in enumerate(("es", "fr")):
     path = f"tracker/translations/{lang}/LC_MESSAGES/messages.po"

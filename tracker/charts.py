@@ -75,10 +75,13 @@ SHADES = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
 NO_LETTER = "#eeeeee"
 
 
-def count_classes(top: int, most: int = len(SHADES)) -> list[tuple[int, int]]:
-    """At most `most` classes with round lower bounds covering 1..top: [(1, 1), (2, 4),
+def count_classes(top: int, most: int = len(SHADES), lowest: int = 1) -> list[tuple[int, int]]:
+    """At most `most` classes with round lower bounds covering lowest..top: [(1, 1), (2, 4),
     (5, 7)] for a top of 7; the last class ends at the top, so no class is empty."""
-    bounds = [b for b in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000) if b <= top]
+    if top < lowest:
+        return []
+    bounds = sorted({lowest, *(b for b in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+                               if lowest < b <= top)})
     if len(bounds) > most:  # evenly through the list, keeping the first and the last
         bounds = sorted({bounds[round(i * (len(bounds) - 1) / (most - 1))]
                          for i in range(most)})
@@ -91,10 +94,13 @@ def class_label(low: int, high: int) -> str:
 
 
 def count_map(counts_by_m49: dict[str, int], notes: dict[str, str], *, title: str,
-              links: dict[str, str]) -> Markup:
+              links: dict[str, str], lowest: int = 1, empty_label: str = "0") -> Markup:
     """Shade each country by how many letters it received, in a few classes; `notes` is
-    each country's tooltip (its name and count), `links` the list behind each count."""
-    classes = count_classes(max(counts_by_m49.values(), default=0))
+    each country's tooltip (its name and count), `links` the list behind each count.
+
+    With suppressed figures (the case map), `lowest` is the smallest figure shown and
+    `empty_label` says why the countries left blank are blank."""
+    classes = count_classes(max(counts_by_m49.values(), default=0), lowest=lowest)
 
     def shade(n: int) -> str:
         for (low, high), colour in zip(classes, SHADES, strict=False):
@@ -102,7 +108,7 @@ def count_map(counts_by_m49: dict[str, int], notes: dict[str, str], *, title: st
                 return colour
         return NO_LETTER
 
-    legend = [("0", NO_LETTER)] + [(class_label(*c), colour)
+    legend = [(empty_label, NO_LETTER)] + [(class_label(*c), colour)
                                    for c, colour in zip(classes, SHADES, strict=False)]
     return _map({m49: shade(n) for m49, n in counts_by_m49.items()}, notes, legend,
                 title=title, links=links, default=NO_LETTER, spacing=110)
@@ -122,11 +128,12 @@ def _map(fill: dict[str, str], notes: dict[str, str], legend: list[tuple[str, st
             path = f'<a href="{escape(links[m49])}">{path}</a>'
         out.append(path)
     y = world["height"] + 12
-    for i, (text, colour) in enumerate(legend):
-        x = 10 + i * spacing
+    x = 10
+    for text, colour in legend:
         out.append(f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}" '
                    f'stroke="#888" stroke-width="0.5"/><text x="{x + 20}" y="{y + 12}" '
                    f'class="legend">{escape(text)}</text>')
+        x += max(spacing, 40 + 7 * len(text))  # a long label pushes the next one along
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 - every value above went through escape()
 

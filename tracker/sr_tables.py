@@ -33,6 +33,7 @@ from tracker.vocabulary import N_, label
 # The vocabulary's slugs, in its order (the order the tables list them).
 _CODEBOOK = load_codebook()
 ATTACKS = _CODEBOOK.slugs("attack")
+RISKS = _CODEBOOK.slugs("risk")
 PERPETRATORS = {kind: tuple(slug for slug in _CODEBOOK.slugs("perpetrator")
                             if _CODEBOOK.term("perpetrator", slug).parent == kind
                             and slug != kind)  # "unknown" is its own type
@@ -228,6 +229,14 @@ def perpetrator_table(found: Counts, scheme: str, regions: list[tuple[str, str]]
     known = [p for ps in PERPETRATORS.values() for p in ps] + list(PERPETRATORS)
     rows += _code_rows(found, "perpetrator", _extra(found, "perpetrator", known), regions)
     return _code_table("perpetrators", found, scheme, regions, rows, "perpetrator_type")
+
+
+def risk_table(found: Counts, scheme: str, regions: list[tuple[str, str]]) -> Table:
+    """Letters per risk factor, with its share of the coded letters, by region (not one of
+    the Special Rapporteur's tables: the case map sets cases beside it)."""
+    slugs = [*RISKS, *_extra(found, "risk", RISKS)]
+    return _code_table("risks", found, scheme, regions,
+                       _code_rows(found, "risk", slugs, regions), "risk")
 
 
 TABLES = {"regions": region_table, "attacks": attack_table, "perpetrators": perpetrator_table}

@@ -38,3 +38,16 @@ def states_by_region(session: Session, scheme: RegionScheme) -> list[RegionGroup
     for region, membership, state in rows:
         groups.setdefault(region.id, RegionGroup(region)).members.append((state, membership))
     return list(groups.values())
+
+
+def region_members(session: Session, term: str) -> set[str]:
+    """The ISO3 codes of the States in a region, named by its search-index term
+    ("sr-hrd:africa"), with the memberships the index gives communications."""
+    from tracker.search import region_term  # search imports far more than this module
+
+    scheme_slug = term.partition(":")[0]
+    rows = session.exec(select(RegionMembership.iso3, Region.name)
+                        .join(Region, Region.id == RegionMembership.region_id)
+                        .join(RegionScheme, RegionScheme.id == Region.scheme_id)
+                        .where(RegionScheme.slug == scheme_slug)).all()
+    return {iso3 for iso3, name in rows if region_term(scheme_slug, name) == term}
