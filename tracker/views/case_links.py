@@ -87,7 +87,8 @@ def case_submissions(case: Case) -> dict:
             row.suggestions = [(s, s.render(_)) for s in case_links.suggest(session, sub)]
         rows.append(row)
     return {"rows": rows, "mandates": sorted(names.items(), key=lambda kv: kv[1].lower()),
-            "deadline": _deadline(), "today": dt.date.today().isoformat()}
+            "deadline": _deadline(), "today": dt.date.today().isoformat(),
+            "example": "UA HND 5/2013"}  # a reference as the UN writes it
 
 
 # --- submissions and links ------------------------------------------------------------
@@ -252,7 +253,8 @@ def export_review():
     count = len(session.exec(select(Case.id)).all())
     submissions = len(session.exec(select(CaseSubmission.id)).all())
     return render_template("cases/export.html", step="confirm", fmt=fmt,
-                           with_names=with_names, count=count, submissions=submissions)
+                           with_names=with_names, count=count, submissions=submissions,
+                           action=url_for(f"case_links.export_{fmt}"))
 
 
 def _confirmed_names() -> bool:
