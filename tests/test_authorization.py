@@ -33,7 +33,8 @@ def _arguments(app, brief_id):
             s.exec(select(Communication.id)).first() or 1, 1)
         symbol = s.exec(select(Resolution.symbol)).first() or "A/RES/68/181"
     return {"brief_id": brief_id, "version": 1, "comm_id": comm, "symbol": symbol,
-            "iso3": "HND", "filename": "style.css", "doc_id": doc}
+            "iso3": "HND", "filename": "style.css", "doc_id": doc, "case_id": 1,
+            "submission_id": 1}
 
 
 def _url(rule, args):

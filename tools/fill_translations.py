@@ -7,6 +7,170 @@ Translators can edit the .po files directly; this table only seeds them.
 from babel.messages.pofile import read_po, write_po
 
 T = {
+    # Case submissions, follow-up, internal briefs and the case export (tracker/views/case_links.py)
+    "Audience": ("Público destinatario", "Public visé"),
+    "Public: no case data": ("Público: sin datos de casos", "Public : aucune donnée de cas"),
+    "Internal: with case figures, not for distribution": (
+        "Interno: con cifras de casos, no difundir",
+        "Interne : avec les chiffres des cas, ne pas diffuser"),
+    "Change the audience": ("Cambiar el público", "Changer le public visé"),
+    "Our cases": ("Nuestros casos", "Nos cas"),
+    "Submissions to the UN": ("Envíos a la ONU", "Soumissions à l'ONU"),
+    "Submitted on %(day)s": ("Enviado el %(day)s", "Soumis le %(day)s"),
+    "To:": ("A:", "À :"),
+    "Communication:": ("Comunicación:", "Communication :"),
+    "sent on %(day)s": ("enviada el %(day)s", "envoyée le %(day)s"),
+    "confirmed by %(who)s": ("confirmada por %(who)s", "confirmée par %(who)s"),
+    "The State replied": ("El Estado respondió", "L'État a répondu"),
+    "on %(day)s": ("el %(day)s", "le %(day)s"),
+    "Overdue (the deadline is %(n)d days).": ("Vencida (el plazo es de %(n)d días).",
+                                              "En retard (le délai est de %(n)d jours)."),
+    "No reply yet; the letter has no date.": ("Aún sin respuesta; la carta no tiene fecha.",
+                                              "Pas encore de réponse ; la lettre n'a pas de date."),
+    "Unlink": ("Desvincular", "Délier"),
+    "Not %(reference)s (rejected by %(who)s).": ("No es %(reference)s (descartada por %(who)s).",
+                                                 "Pas %(reference)s (écartée par %(who)s)."),
+    "Could be one of these communications": ("Podría ser una de estas comunicaciones",
+                                             "Ce pourrait être l'une de ces communications"),
+    "Suggested by the tracker, never linked until you confirm.": (
+        "Sugeridas por el tracker; nunca se vinculan hasta que usted confirme.",
+        "Suggérées par le tracker ; jamais liées tant que vous n'avez pas confirmé."),
+    "Confirm: it is this one": ("Confirmar: es esta", "Confirmer : c'est celle-ci"),
+    "Not this one": ("No es esta", "Pas celle-ci"),
+    "No communication found yet to the case’s State within a year of the submission.": (
+        "Aún no se encontró ninguna comunicación al Estado del caso en el año siguiente al envío.",
+        "Aucune communication trouvée pour l'instant à l'État du cas dans l'année suivant la "
+        "soumission."),
+    "Not submitted to the UN yet.": ("Aún no enviado a la ONU.", "Pas encore soumis à l'ONU."),
+    "Add a submission": ("Añadir un envío", "Ajouter une soumission"),
+    "Submitted on": ("Enviado el", "Soumis le"),
+    "To the mandates": ("A los mandatos", "Aux mandats"),
+    "Reference the UN gave (optional)": ("Referencia dada por la ONU (opcional)",
+                                         "Référence donnée par l'ONU (facultatif)"),
+    "Add the submission": ("Añadir el envío", "Ajouter la soumission"),
+    "Export the case register": ("Exportar el registro de casos", "Exporter le registre des cas"),
+    "An export holds every case with its submissions and its notes, decrypted. Keep the file "
+    "somewhere as safe as this system, and delete it when done.": (
+        "Una exportación contiene todos los casos con sus envíos y sus notas, descifradas. "
+        "Guarde el archivo en un lugar tan seguro como este sistema y bórrelo al terminar.",
+        "Un export contient tous les cas avec leurs soumissions et leurs notes, déchiffrées. "
+        "Gardez le fichier dans un endroit aussi sûr que ce système, et supprimez-le ensuite."),
+    "Format": ("Formato", "Format"),
+    "Include real names and contact details": ("Incluir nombres reales y datos de contacto",
+                                               "Inclure les vrais noms et les coordonnées"),
+    "Next: review what will leave the system": ("Siguiente: revisar lo que saldrá del sistema",
+                                                "Suivant : vérifier ce qui sortira du système"),
+    "What will leave the system": ("Lo que saldrá del sistema", "Ce qui sortira du système"),
+    "The notes of every case, decrypted.": ("Las notas de cada caso, descifradas.",
+                                            "Les notes de chaque cas, déchiffrées."),
+    "The real names and contact details of the defenders, decrypted.": (
+        "Los nombres reales y los datos de contacto de las personas defensoras, descifrados.",
+        "Les vrais noms et les coordonnées des défenseur·es, déchiffrés."),
+    "No real name and no contact detail.": ("Ningún nombre real ni dato de contacto.",
+                                            "Aucun vrai nom ni aucune coordonnée."),
+    "As %(format)s. The export is recorded in the audit log with your name.": (
+        "En %(format)s. La exportación queda registrada en el registro de auditoría con su nombre.",
+        "En %(format)s. L'export est inscrit au journal d'audit avec votre nom."),
+    "To confirm that names may leave the system, type your password again": (
+        "Para confirmar que los nombres pueden salir del sistema, escriba de nuevo su contraseña",
+        "Pour confirmer que des noms peuvent sortir du système, saisissez à nouveau votre mot "
+        "de passe"),
+    "Confirm and download": ("Confirmar y descargar", "Confirmer et télécharger"),
+    "Cancel": ("Cancelar", "Annuler"),
+    "Follow-up of communications": ("Seguimiento de las comunicaciones",
+                                    "Suivi des communications"),
+    "Every case linked to a communication, with whether the State replied. A letter unanswered "
+    "after %(n)d days is overdue; overdue ones come first, the longest waiting at the top.": (
+        "Cada caso vinculado a una comunicación, con si el Estado respondió. Una carta sin "
+        "respuesta después de %(n)d días está vencida; las vencidas van primero, la que más "
+        "espera arriba.",
+        "Chaque cas lié à une communication, et si l'État a répondu. Une lettre sans réponse "
+        "après %(n)d jours est en retard ; celles en retard viennent d'abord, la plus ancienne "
+        "en haut."),
+    "all": ("todos", "tous"),
+    "Overdue only": ("Solo las vencidas", "En retard seulement"),
+    "Open in a new internal brief": ("Abrir en un nuevo informe interno",
+                                     "Ouvrir dans une nouvelle note interne"),
+    "The brief names the communications by their public reference and the days waited, never "
+    "a case.": (
+        "El informe nombra las comunicaciones por su referencia pública y los días de espera, "
+        "nunca un caso.",
+        "La note désigne les communications par leur référence publique et les jours d'attente, "
+        "jamais un cas."),
+    "State of the brief": ("Estado del informe", "État de la note"),
+    "Case": ("Caso", "Cas"),
+    "Communication": ("Comunicación", "Communication"),
+    "Letter": ("Carta", "Lettre"),
+    "Days": ("Días", "Jours"),
+    "overdue": ("vencida", "en retard"),
+    "No case is linked to a communication yet.": (
+        "Ningún caso está vinculado aún a una comunicación.",
+        "Aucun cas n'est encore lié à une communication."),
+    "%(reference)s, sent on %(date)s: no reply from the State after %(days)s days (the Special "
+    "Procedures ask for one within %(deadline)s).": (
+        "%(reference)s, enviada el %(date)s: sin respuesta del Estado después de %(days)s días "
+        "(los Procedimientos Especiales piden una en %(deadline)s).",
+        "%(reference)s, envoyée le %(date)s : pas de réponse de l'État après %(days)s jours "
+        "(les procédures spéciales en demandent une sous %(deadline)s)."),
+    "Internal: not for distribution": ("Interno: no difundir", "Interne : ne pas diffuser"),
+    "fewer than %(n)d": ("menos de %(n)d", "moins de %(n)d"),
+    "A brief about a resolution shows no case figures.": (
+        "Un informe sobre una resolución no muestra cifras de casos.",
+        "Une note sur une résolution ne montre aucun chiffre de cas."),
+    "The organisation's cases for this subject, counted; no figure below %(n)d is shown, nor a "
+    "total from which one could be worked out. No case is named.": (
+        "Los casos de la organización sobre este tema, contados; no se muestra ninguna cifra "
+        "inferior a %(n)d, ni un total del que pudiera deducirse. No se nombra ningún caso.",
+        "Les cas de l'organisation pour ce sujet, comptés ; aucun chiffre inférieur à %(n)d "
+        "n'est montré, ni un total qui permettrait de le retrouver. Aucun cas n'est nommé."),
+    "Cases": ("Casos", "Cas"),
+    "  of which %(status)s": ("  de ellos: %(status)s", "  dont : %(status)s"),
+    "Awaiting a reply past the deadline": ("Esperando respuesta fuera de plazo",
+                                           "En attente de réponse au-delà du délai"),
+    "Public": ("Público", "Public"),
+    "Give the day the case was submitted (YYYY-MM-DD).": (
+        "Indique el día en que se envió el caso (AAAA-MM-DD).",
+        "Indiquez le jour où le cas a été soumis (AAAA-MM-JJ)."),
+    "The day of submission is in the future.": ("El día del envío está en el futuro.",
+                                                "Le jour de la soumission est dans le futur."),
+    "Choose at least one mandate the case was sent to.": (
+        "Elija al menos un mandato al que se envió el caso.",
+        "Choisissez au moins un mandat auquel le cas a été soumis."),
+    "Too long: at most %(limit)s characters.": (
+        "Demasiado largo: como máximo %(limit)s caracteres.",
+        "Trop long : %(limit)s caractères au plus."),
+    "No mandate %(value)s.": ("No hay mandato %(value)s.", "Aucun mandat %(value)s."),
+    "Number %(number)s to the case's State, as the submission's reference says": (
+        "Número %(number)s al Estado del caso, como dice la referencia del envío",
+        "Numéro %(number)s à l'État du cas, comme l'indique la référence de la soumission"),
+    "Same number as the reference typed (%(typed)s), but the letter is of type %(type)s": (
+        "Mismo número que la referencia escrita (%(typed)s), pero la carta es de tipo %(type)s",
+        "Même numéro que la référence saisie (%(typed)s), mais la lettre est de type %(type)s"),
+    "Same reference as the submission: %(reference)s": (
+        "Misma referencia que el envío: %(reference)s",
+        "Même référence que la soumission : %(reference)s"),
+    "Sent to the case's State %(days)s days after the submission, by %(shared)s of the "
+    "%(wanted)s mandates it went to": (
+        "Enviada al Estado del caso %(days)s días después del envío, por %(shared)s de los "
+        "%(wanted)s mandatos a los que se dirigió",
+        "Envoyée à l'État du cas %(days)s jours après la soumission, par %(shared)s des "
+        "%(wanted)s mandats auxquels elle a été adressée"),
+    "No such communication.": ("No existe esa comunicación.", "Cette communication n'existe pas."),
+    "Choose public or internal.": ("Elija público o interno.", "Choisissez public ou interne."),
+    "No case with that number.": ("Ningún caso con ese número.", "Aucun cas portant ce numéro."),
+    "No submission with that number.": ("Ningún envío con ese número.",
+                                        "Aucune soumission portant ce numéro."),
+    "Submission added. Check the suggested communications below.": (
+        "Envío añadido. Revise abajo las comunicaciones sugeridas.",
+        "Soumission ajoutée. Vérifiez ci-dessous les communications suggérées."),
+    "Choose a State for the brief.": ("Elija un Estado para el informe.",
+                                      "Choisissez un État pour la note."),
+    "Follow-up of communications: %(state)s": ("Seguimiento de las comunicaciones: %(state)s",
+                                               "Suivi des communications : %(state)s"),
+    "Choose CSV or JSON.": ("Elija CSV o JSON.", "Choisissez CSV ou JSON."),
+    "The password is not right: nothing was exported.": (
+        "La contraseña no es correcta: no se exportó nada.",
+        "Le mot de passe n'est pas le bon : rien n'a été exporté."),
     # The review of coding (templates/review, the communication page's coding table)
     "Why": ("Por qué", "Pourquoi"),
     "none found": ("ninguno encontrado", "aucun trouvé"),
@@ -1305,7 +1469,6 @@ T = {
     "No case in the register matches this selection.": (
         "Ningún caso del registro corresponde a esta selección.",
         "Aucun cas du registre ne correspond à cette sélection."),
-    "Cases": ("Casos", "Cas"),
     "hidden": ("oculto", "masqué"),
     "Figures from the organisation’s private register, not from the UN. “Hidden”: fewer "
     "than %(n)d cases, or withheld so that a hidden figure cannot be worked out from the "
@@ -1362,7 +1525,40 @@ T = {
         "Los casos de la propia organización en un mapa, junto a estas comunicaciones",
         "Les cas de l'organisation sur une carte, à côté de ces communications"),
 }
-PLURALS = {"%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
+PLURALS = {
+           # Case submissions, follow-up and export
+           "%(num)d day after the letter": (
+               ("%(num)d día después de la carta", "%(num)d días después de la carta"),
+               ("%(num)d jour après la lettre", "%(num)d jours après la lettre")),
+           "No reply yet: %(num)d day since the letter.": (
+               ("Aún sin respuesta: %(num)d día desde la carta.",
+                "Aún sin respuesta: %(num)d días desde la carta."),
+               ("Pas encore de réponse : %(num)d jour depuis la lettre.",
+                "Pas encore de réponse : %(num)d jours depuis la lettre.")),
+           "%(num)d case in the register.": (
+               ("%(num)d caso en el registro.", "%(num)d casos en el registro."),
+               ("%(num)d cas dans le registre.", "%(num)d cas dans le registre.")),
+           "%(num)d case: every field, pseudonym, State, province, dates, coding, status.": (
+               ("%(num)d caso: todos los campos, seudónimo, Estado, provincia, fechas, "
+                "codificación, estado.",
+                "%(num)d casos: todos los campos, seudónimo, Estado, provincia, fechas, "
+                "codificación, estado."),
+               ("%(num)d cas : tous les champs, pseudonyme, État, province, dates, codage, "
+                "statut.",
+                "%(num)d cas : tous les champs, pseudonyme, État, province, dates, codage, "
+                "statut.")),
+           "%(num)d submission to the UN, with the communications linked.": (
+               ("%(num)d envío a la ONU, con las comunicaciones vinculadas.",
+                "%(num)d envíos a la ONU, con las comunicaciones vinculadas."),
+               ("%(num)d soumission à l'ONU, avec les communications liées.",
+                "%(num)d soumissions à l'ONU, avec les communications liées.")),
+           "%(num)d linked communication": (
+               ("%(num)d comunicación vinculada", "%(num)d comunicaciones vinculadas"),
+               ("%(num)d communication liée", "%(num)d communications liées")),
+           "%(num)d overdue": (
+               ("%(num)d vencida", "%(num)d vencidas"),
+               ("%(num)d en retard", "%(num)d en retard")),
+           "%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
                              ("%(num)d État", "%(num)d États")),
            "%(num)d event": (("%(num)d evento", "%(num)d eventos"),
                              ("%(num)d événement", "%(num)d événements")),

@@ -21,6 +21,8 @@ ACTIONS = (
     "two-factor-reset", "brief-view", "brief-export", "brief-created", "brief-edited",
     "brief-refreshed", "brief-duplicated", "brief-restored", "name-decided", "audit-view",
     "audit-export", "coding-confirmed", "coding-corrected", "coding-flagged", "coding-unflagged",
+    "brief-audience", "case-submission-added", "case-link-confirmed", "case-link-rejected",
+    "case-link-removed", "case-export", "case-export-refused",
 )
 
 

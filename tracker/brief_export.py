@@ -21,7 +21,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from scrapers.text import http_url, xml_safe
+from tracker.brief_cases import CaseFigures
 from tracker.briefs import BriefData
+from tracker.cases import STATUSES
 from tracker.models import Brief
 from tracker.sr_tables import lines, percent_text, row_label
 
@@ -161,7 +163,8 @@ def _sr_tables(doc, data: BriefData, list_url: Callable[..., str] | None) -> Non
 
 
 def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str],
-            list_url: Callable[..., str] | None = None) -> bytes:
+            list_url: Callable[..., str] | None = None, *, internal: bool = False,
+            cases: CaseFigures | None = None) -> bytes:
     """A Word document on A4 with headings, tables, links and the charts as images.
 
     Every text passes through xml_safe: DOCX is XML, and one control character in a
@@ -173,6 +176,10 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(10.5)
+    if internal:  # in the page header, so a page printed alone still says it
+        for section in doc.sections:
+            section.header.paragraphs[0].text = internal_label()
+        doc.add_paragraph(internal_label()).runs[0].bold = True
     doc.add_heading(t(brief.title), level=0)
     doc.add_paragraph(t(subject_line(brief, data)))
     doc.add_paragraph(t(fetched_line(data) + " "
@@ -189,6 +196,15 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
     for label, value in figure_rows(data):
         row = table.add_row().cells
         row[0].text, row[1].text = t(label), t(value)
+    if internal:
+        doc.add_heading(_("Our cases"), level=1)
+        doc.add_paragraph(cases_note(cases))
+        if cases is not None:
+            table = doc.add_table(rows=0, cols=2)
+            table.style = "Light Grid Accent 1"
+            for label, value in case_rows(cases):
+                row = table.add_row().cells
+                row[0].text, row[1].text = t(label), t(value)
     for title, svg in charts.items():
         doc.add_heading(t(title), level=2)
         doc.add_picture(io.BytesIO(_png(svg)), width=Cm(17))
@@ -232,14 +248,15 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
 
 
 def cached_export(folder: str | Path, *, brief: Brief, fmt: str, lang: str, data: BriefData,
-                  base_url: str, render: Callable[[], bytes]) -> bytes:
+                  base_url: str, render: Callable[[], bytes], extra=None) -> bytes:
     """The file for this version, language and format, rendered once and then read from disk.
 
     A new version names a new file. The digest covers what else the file shows: the data,
-    which moves with each scrape while the version stays, and the host its links point to.
+    which moves with each scrape while the version stays, the host its links point to, and
+    `extra` (an internal brief's case figures, which move without a new version).
     Older files of the same format and language are removed, so a brief keeps a handful.
     """
-    digest = hashlib.sha256(json.dumps([asdict(data), base_url], default=str,
+    digest = hashlib.sha256(json.dumps([asdict(data), base_url, extra], default=str,
                                        sort_keys=True).encode()).hexdigest()[:16]
     folder = Path(folder) / str(brief.id)
     path = folder / f"v{brief.version}-{lang}-{digest}.{fmt}"
@@ -296,4 +313,30 @@ def figure_rows(data: BriefData) -> list[tuple[str, str]]:
              (_("Replies awaited"), str(data.awaiting)),
              (_("Concerning women"), share(data.women, data.coded_women)),
              (_("Concerning women human rights defenders"), share(data.whrd, data.coded_whrd))]
+    return rows
+
+
+def internal_label() -> str:
+    return _("Internal: not for distribution")
+
+
+def case_value(value: int | None, below: int) -> str:
+    return _("fewer than %(n)d", n=below) if value is None else str(value)
+
+
+def cases_note(cases: CaseFigures | None) -> str:
+    if cases is None:
+        return _("A brief about a resolution shows no case figures.")
+    return _("The organisation's cases for this subject, counted; no figure below %(n)d is "
+             "shown, nor a total from which one could be worked out. No case is named.",
+             n=cases.below)
+
+
+def case_rows(cases: CaseFigures) -> list[tuple[str, str]]:
+    """The case figures as label and value, suppressed ones in words."""
+    rows = [(_("Cases"), case_value(cases.total, cases.below))]
+    rows += [(_("  of which %(status)s", status=_(STATUSES[s])), case_value(n, cases.below))
+             for s, n in cases.by_status]
+    rows.append((_("Awaiting a reply past the deadline"), case_value(cases.overdue,
+                                                                     cases.below)))
     return rows

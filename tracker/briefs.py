@@ -23,6 +23,7 @@ from tracker.models import (
     BriefVersion,
     Communication,
     CommunicationMandate,
+    InternalBrief,
     Mandate,
     Region,
     RegionMembership,
@@ -309,9 +310,40 @@ def duplicate(session: Session, brief: Brief, author: User | None = None) -> Bri
                  author_id=author.id if author else None)
     session.add(copy)
     session.flush()
+    if is_internal(session, brief.id):  # a copy of an internal brief stays internal
+        session.add(InternalBrief(brief_id=copy.id,
+                                  marked_by=author.username if author else None))
     save_version(session, copy, f"duplicated from brief {brief.id}",
                  author.username if author else None)
     return copy
+
+
+# --- audience ----------------------------------------------------------------------------
+
+AUDIENCES = {"public": N_("Public"), "internal": N_("Internal: not for distribution")}
+
+
+def is_internal(session: Session, brief_id: int) -> bool:
+    return session.get(InternalBrief, brief_id) is not None
+
+
+def set_audience(session: Session, brief: Brief, audience: str,
+                 author: str | None = None) -> bool:
+    """Make a brief public or internal; a version records it. False when nothing changed.
+
+    Only an internal brief shows case figures; a public one is computed without them."""
+    if audience not in AUDIENCES:
+        raise BriefError(f"the audience must be one of: {', '.join(AUDIENCES)}")
+    found = session.get(InternalBrief, brief.id)
+    if (found is not None) == (audience == "internal"):
+        return False
+    if found is not None:
+        session.delete(found)
+    else:
+        session.add(InternalBrief(brief_id=brief.id, marked_by=author))
+    session.flush()
+    save_version(session, brief, f"audience: {audience}", author)
+    return True
 
 
 # --- the bin ----------------------------------------------------------------------------

@@ -506,6 +506,18 @@ class BriefDeletion(SQLModel, table=True):
     deleted_by: str | None = None  # the username
 
 
+class InternalBrief(SQLModel, table=True):
+    """A brief for the organisation only: it may show case figures (in aggregate) and says
+    so on every output. A brief without a row here is public and never shows case data.
+
+    A table of its own, like BriefDeletion, so that existing databases need no migration.
+    """
+
+    brief_id: int = Field(foreign_key="brief.id", primary_key=True, ondelete="CASCADE")
+    marked_by: str | None = None  # the username
+    marked_at: datetime = _created()
+
+
 # --- Accounts and the audit log -------------------------------------------------------------
 
 
@@ -650,3 +662,15 @@ class VocabularyTerm(Timestamped, table=True):
     parent: str | None = Field(default=None, max_length=20)  # perpetrators only
     retired: bool = False  # hidden from forms; old values keep their label
     changed_by: str = Field(default="", max_length=80)
+
+
+class CaseLinkRejection(SQLModel, table=True):
+    """A communication a person said is not the result of a submission, so it is not
+    suggested for it again (the submission row keeps only the latest decision)."""
+
+    submission_id: int = Field(foreign_key="casesubmission.id", primary_key=True,
+                               ondelete="CASCADE")
+    communication_id: int = Field(foreign_key="communication.id", primary_key=True,
+                                  ondelete="CASCADE")
+    rejected_by: str = Field(default="", max_length=80)
+    rejected_at: datetime = _created()

@@ -1,5 +1,6 @@
 """Geneva meeting briefs: list, create, edit, duplicate, refresh, restore, export."""
 
+from dataclasses import asdict
 from datetime import date
 
 from flask import (
@@ -18,16 +19,21 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from tracker.auth import EDITOR, VIEWER, access, current_user, limiter, log, user_key
+from tracker.brief_cases import CaseFigures, case_figures
 from tracker.brief_export import (
     cached_export,
+    case_rows,
+    cases_note,
     fetched_line,
     figure_rows,
+    internal_label,
     status_label,
     subject_line,
     to_docx,
     to_pdf,
 )
 from tracker.briefs import (
+    AUDIENCES,
     FIELD_LIMITS,
     TEXT_FIELDS,
     BriefError,
@@ -40,8 +46,10 @@ from tracker.briefs import (
     deletion,
     duplicate,
     edit_brief,
+    is_internal,
     restore,
     save_version,
+    set_audience,
     subject_label,
     undelete,
     versions,
@@ -182,10 +190,21 @@ def brief_list_url(brief):
     return list_url
 
 
-def render_brief(brief, *, printable=False, draft=None, data=None):
+def brief_cases(brief) -> tuple[bool, CaseFigures | None]:
+    """Whether the brief is internal, and its case figures if so (a public brief never
+    computes them, so no output of it can hold them)."""
+    session = get_session()
+    if not is_internal(session, brief.id):
+        return False, None
+    return True, case_figures(session, brief, below=current_app.config["CASE_SUPPRESS_BELOW"],
+                              deadline=current_app.config["REPLY_DEADLINE_DAYS"])
+
+
+def render_brief(brief, *, printable=False, draft=None, data=None, cases=None):
     """The brief's page; `draft` holds refused form text, so the writer loses nothing."""
     session = get_session()
     data = data or assemble(session, brief)
+    internal, figures = cases if cases is not None else brief_cases(brief)
     history = versions(session, brief.id)
     changes = data_changes(history[0].snapshot, data) if history else []
     return render_template("briefs/show.html", brief=brief, data=data, history=history,
@@ -194,7 +213,10 @@ def render_brief(brief, *, printable=False, draft=None, data=None):
                            fetched=fetched_line(data), subject=subject_line(brief, data),
                            status_label=status_label, deleted=deletion(session, brief.id),
                            limits=FIELD_LIMITS, draft=draft or {},
-                           list_url=brief_list_url(brief))
+                           list_url=brief_list_url(brief), internal=internal,
+                           internal_label=internal_label(), audiences=AUDIENCES,
+                           case_rows=case_rows(figures) if figures else [],
+                           cases_note=cases_note(figures) if internal else "")
 
 
 @bp.get("/<int:brief_id>")
@@ -271,6 +293,22 @@ def restore_version(brief_id, version):
     return redirect(url_for("briefs.show", brief_id=brief.id))
 
 
+@bp.post("/<int:brief_id>/audience")
+@access(EDITOR)
+def audience(brief_id):
+    session = get_session()
+    brief = _brief_or_404(brief_id)
+    if _binned(brief):
+        return redirect(url_for("briefs.show", brief_id=brief.id))
+    chosen = request.form.get("audience", "")
+    if chosen not in AUDIENCES:
+        abort(400, description=_("Choose public or internal."))
+    if set_audience(session, brief, chosen, current_user().username):
+        log("brief-audience", target=f"brief {brief.id} v{brief.version}", detail=chosen)
+        session.commit()
+    return redirect(url_for("briefs.show", brief_id=brief.id))
+
+
 def _binned(brief: Brief) -> bool:
     """A deleted brief is read-only until restored; say so rather than save into the bin."""
     if deletion(get_session(), brief.id) is None:
@@ -321,9 +359,11 @@ def _export_limit() -> str:
 
 def _export(brief: Brief, fmt: str, render) -> bytes:
     data = assemble(get_session(), brief)
+    cases = brief_cases(brief)
     return cached_export(current_app.config["EXPORTS_DIR"], brief=brief, fmt=fmt,
                          lang=str(get_locale() or "en"), data=data,
-                         base_url=site_root(), render=lambda: render(data))
+                         base_url=site_root(), render=lambda: render(data, cases),
+                         extra=[cases[0], asdict(cases[1]) if cases[1] else None])
 
 
 @bp.get("/<int:brief_id>.pdf")
@@ -332,15 +372,16 @@ def _export(brief: Brief, fmt: str, render) -> bytes:
 def pdf(brief_id):
     brief = _brief_or_404(brief_id)
     _log_export(brief, "pdf")
-    body = _export(brief, "pdf", lambda data: to_pdf(
-        render_brief(brief, printable=True, data=data), base_url=site_root()))
+    body = _export(brief, "pdf", lambda data, cases: to_pdf(
+        render_brief(brief, printable=True, data=data, cases=cases), base_url=site_root()))
     return Response(body, mimetype="application/pdf", headers=_download(brief, "pdf"))
 
 
-def _docx(brief, data) -> bytes:
+def _docx(brief, data, cases) -> bytes:
     links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
              for r in data.resolutions}
-    return to_docx(brief, data, charts_for(data), links, list_url=brief_list_url(brief))
+    return to_docx(brief, data, charts_for(data), links, list_url=brief_list_url(brief),
+                   internal=cases[0], cases=cases[1])
 
 
 @bp.get("/<int:brief_id>.docx")
@@ -349,7 +390,7 @@ def _docx(brief, data) -> bytes:
 def docx(brief_id):
     brief = _brief_or_404(brief_id)
     _log_export(brief, "docx")
-    body = _export(brief, "docx", lambda data: _docx(brief, data))
+    body = _export(brief, "docx", lambda data, cases: _docx(brief, data, cases))
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument."
                                     "wordprocessingml.document",
                     headers=_download(brief, "docx"))
