@@ -21,6 +21,8 @@ ACTIONS = (
     "two-factor-reset", "brief-view", "brief-export", "brief-created", "brief-edited",
     "brief-refreshed", "brief-duplicated", "brief-restored", "name-decided", "audit-view",
     "audit-export", "coding-confirmed", "coding-corrected", "coding-flagged", "coding-unflagged",
+    "case-created", "case-edited", "case-viewed", "case-identity-viewed", "case-deleted",
+    "case-retention-extended", "vocabulary-changed",
 )
 
 
