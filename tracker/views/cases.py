@@ -25,6 +25,7 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlmodel import select
 
 from tracker import case_history, cases
@@ -390,6 +391,14 @@ def delete(case_id: int):
     session.commit()
     flash(_("The case was deleted, with its versions and submissions."), "saved")
     return redirect(url_for("cases.retention"))
+
+
+@bp.app_template_global()
+def aria_invalid(name: str, error_field: str | None) -> Markup:
+    """The attributes that tie a field at fault to its message (templates/cases/_field.html)."""
+    if name != error_field:
+        return Markup("")
+    return Markup(' aria-invalid="true" aria-describedby="{}-error"').format(name)
 
 
 @bp.app_template_global()
