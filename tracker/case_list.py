@@ -65,7 +65,3 @@ def list_cases(session: Session, flt: CaseFilter, *, page: int, size: int,
 def count_past_retention(session: Session, today: dt.date | None = None) -> int:
     return session.exec(select(func.count()).select_from(Case)
                         .where(Case.retention_until <= (today or dt.date.today()))).one()
-
-
-def register_is_empty(session: Session) -> bool:
-    return session.exec(select(Case.id).limit(1)).first() is None

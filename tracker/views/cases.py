@@ -35,7 +35,6 @@ from tracker.case_list import (
     count_cases,
     count_past_retention,
     list_cases,
-    register_is_empty,
 )
 from tracker.casekey import current_keys
 from tracker.codebook import PARENTS
@@ -127,7 +126,7 @@ def index():
     book = merged_codebook(session)
     return render_template(
         "cases/index.html", rows=rows, total=total, page=page, pages=pages, flt=flt,
-        empty=not flt.active and total == 0 and register_is_empty(session),
+        empty=not flt.active and total == 0,
         past=count_past_retention(session), states=_states(),
         names=_state_names(r.iso3 for r in rows), statuses=cases.STATUSES,
         whrd_choices=WHRD_CHOICES, labels=_labelled(book, _lang()),
