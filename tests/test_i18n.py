@@ -183,9 +183,12 @@ PAGES = {"/": "search/index.html", "/states": "states/index.html",
          "/quality/": "quality/index.html", "/account/": "account/show.html",
          "/admin/audit": "admin/audit.html", "/admin/users": "admin/users.html",
          "/briefs/": "briefs/index.html", "/review/": "review/index.html",
-         "review": "review/show.html"}
+         "review": "review/show.html", "/cases/": "cases/index.html",
+         "/cases/new": "cases/form.html", "/cases/retention": "cases/retention.html",
+         "/admin/vocabulary/": "admin/vocabulary.html"}
 STAFF_PAGES = {"/quality/", "/account/", "/admin/audit", "/admin/users", "/briefs/",
-               "/review/", "review"}
+               "/review/", "review", "/cases/", "/cases/new", "/cases/retention",
+               "/admin/vocabulary/"}
 
 
 def _pages():

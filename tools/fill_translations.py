@@ -1458,6 +1458,172 @@ T = {
     "All States": ("Todos los Estados", "Tous les États"),
     "Gender": ("Género", "Genre"),
     "Any": ("Cualquiera", "Tous"),
+    # The case register (templates/cases, templates/admin/vocabulary.html, tracker/cases.py)
+    "Case %(number)s": ("Caso %(number)s", "Dossier %(number)s"),
+    "New case": ("Nuevo caso", "Nouveau dossier"),
+    "Edit the case": ("Editar el caso", "Modifier le dossier"),
+    "The case": ("El caso", "Le dossier"),
+    "Edit": ("Editar", "Modifier"),
+    "History": ("Historial", "Historique"),
+    "History of the case": ("Historial del caso", "Historique du dossier"),
+    "Retention": ("Conservación", "Conservation"),
+    "Vocabulary": ("Vocabulario", "Vocabulaire"),
+    "The organisation's private register of defenders' cases. Names and contact details are "
+    "encrypted and shown only on request.": (
+        "El registro privado de la organización con los casos de defensoras. Los nombres y "
+        "datos de contacto están cifrados y solo se muestran a petición.",
+        "Le registre privé de l'organisation des dossiers de défenseuses. Les noms et "
+        "coordonnées sont chiffrés et ne s'affichent que sur demande."),
+    "Review them": ("Revisarlos", "Les examiner"),
+    "The register is empty": ("El registro está vacío", "Le registre est vide"),
+    "Add the first case with its pseudonym, State and what happened; a name and contact "
+    "details are optional and stored encrypted.": (
+        "Añada el primer caso con su seudónimo, el Estado y lo ocurrido; el nombre y los datos "
+        "de contacto son opcionales y se guardan cifrados.",
+        "Ajoutez le premier dossier avec son pseudonyme, l'État et ce qui s'est passé ; le nom "
+        "et les coordonnées sont facultatifs et conservés chiffrés."),
+    "To try the register with made-up cases, run:": (
+        "Para probar el registro con casos inventados, ejecute:",
+        "Pour essayer le registre avec des dossiers fictifs, lancez :"),
+    "Pseudonym or province": ("Seudónimo o provincia", "Pseudonyme ou province"),
+    "Pseudonym": ("Seudónimo", "Pseudonyme"),
+    "Defender": ("Defensora", "Défenseuse"),
+    "Defenders only": ("Solo defensoras", "Défenseuses seulement"),
+    "Not defenders": ("No defensoras", "Pas des défenseuses"),
+    "not WHRD": ("no DDH", "pas DDH"),
+    "Past retention date": ("Fecha de conservación vencida", "Date de conservation passée"),
+    "Clear": ("Borrar", "Effacer"),
+    "Incidents": ("Incidentes", "Incidents"),
+    "Updated": ("Actualizado", "Mis à jour"),
+    "No case matches these filters.": ("Ningún caso corresponde a estos filtros.",
+                                       "Aucun dossier ne correspond à ces filtres."),
+    "The case was not saved: see the field marked below.": (
+        "El caso no se guardó: vea el campo señalado abajo.",
+        "Le dossier n'a pas été enregistré : voyez le champ signalé plus bas."),
+    "How the case is named everywhere: never the real name.": (
+        "Cómo se nombra el caso en todas partes: nunca el nombre real.",
+        "Le nom du dossier partout : jamais le vrai nom."),
+    "Choose a State": ("Elija un Estado", "Choisissez un État"),
+    "Province": ("Provincia", "Province"),
+    "Never finer than a province or region.": ("Nunca más preciso que una provincia o región.",
+                                               "Jamais plus précis qu'une province ou région."),
+    "Woman human rights defender": ("Defensora de derechos humanos",
+                                    "Défenseuse des droits humains"),
+    "Incident dates": ("Fechas de los incidentes", "Dates des incidents"),
+    "YYYY-MM-DD, separated by commas": ("AAAA-MM-DD, separadas por comas",
+                                        "AAAA-MM-JJ, séparées par des virgules"),
+    "Perpetrators": ("Autores", "Auteurs"),
+    "Attacks": ("Ataques", "Attaques"),
+    "Name and contact": ("Nombre y contacto", "Nom et coordonnées"),
+    "Stored encrypted; shown only to those allowed, on request, and the reading is logged.": (
+        "Se guarda cifrado; solo se muestra a quien está autorizado, a petición, y la lectura "
+        "queda registrada.",
+        "Conservé chiffré ; affiché seulement aux personnes autorisées, sur demande, et la "
+        "lecture est journalisée."),
+    "A name is recorded. Leave the fields blank to keep it as it is, or type a new one to "
+    "replace it.": (
+        "Hay un nombre registrado. Deje los campos vacíos para conservarlo tal cual, o escriba "
+        "uno nuevo para reemplazarlo.",
+        "Un nom est enregistré. Laissez les champs vides pour le garder tel quel, ou saisissez-"
+        "en un nouveau pour le remplacer."),
+    "Name": ("Nombre", "Nom"),
+    "Contact": ("Contacto", "Coordonnées"),
+    "Keep as is": ("Conservar tal cual", "Garder tel quel"),
+    "Remove the name and contact": ("Quitar el nombre y el contacto",
+                                    "Retirer le nom et les coordonnées"),
+    "Notes": ("Notas", "Notes"),
+    "Keep until": ("Conservar hasta", "Conserver jusqu'au"),
+    "Empty: %(days)s days from today.": ("Vacío: %(days)s días a partir de hoy.",
+                                         "Vide : %(days)s jours à partir d'aujourd'hui."),
+    "Save the case": ("Guardar el caso", "Enregistrer le dossier"),
+    "Every save is a version. The name, contact and notes stay encrypted in a version: a "
+    "comparison only says that they changed.": (
+        "Cada guardado es una versión. El nombre, el contacto y las notas siguen cifrados en "
+        "una versión: una comparación solo dice que cambiaron.",
+        "Chaque enregistrement est une version. Le nom, les coordonnées et les notes restent "
+        "chiffrés dans une version : une comparaison dit seulement qu'ils ont changé."),
+    "Version %(a)s and version %(b)s": ("Versión %(a)s y versión %(b)s",
+                                        "Version %(a)s et version %(b)s"),
+    "Field": ("Campo", "Champ"),
+    "Version %(number)s": ("Versión %(number)s", "Version %(number)s"),
+    "changed (encrypted: not shown in the history)": (
+        "cambió (cifrado: no se muestra en el historial)",
+        "modifié (chiffré : pas affiché dans l'historique)"),
+    "Nothing differs between these versions.": ("Nada difiere entre estas versiones.",
+                                                "Rien ne diffère entre ces versions."),
+    "Compare": ("Comparar", "Comparer"),
+    "Who": ("Quién", "Qui"),
+    "What changed": ("Qué cambió", "Ce qui a changé"),
+    "older": ("anterior", "antérieure"),
+    "newer": ("posterior", "postérieure"),
+    "Compare the two versions": ("Comparar las dos versiones", "Comparer les deux versions"),
+    "Cases past their retention date": ("Casos cuya fecha de conservación venció",
+                                        "Dossiers dont la date de conservation est passée"),
+    "A case is kept until its retention date. After it, an administrator keeps it with a new "
+    "date or deletes it with its versions and submissions; the audit log keeps only that it "
+    "was deleted.": (
+        "Un caso se conserva hasta su fecha de conservación. Después, un administrador lo "
+        "conserva con una nueva fecha o lo elimina con sus versiones y presentaciones; el "
+        "registro de auditoría solo guarda que fue eliminado.",
+        "Un dossier est conservé jusqu'à sa date de conservation. Ensuite, un administrateur "
+        "le garde avec une nouvelle date ou le supprime avec ses versions et ses soumissions ; "
+        "le journal d'audit garde seulement qu'il a été supprimé."),
+    "kept until %(date)s": ("conservado hasta el %(date)s", "conservé jusqu'au %(date)s"),
+    "Keep": ("Conservar", "Conserver"),
+    "Type the pseudonym to delete": ("Escriba el seudónimo para eliminar",
+                                     "Saisissez le pseudonyme pour supprimer"),
+    "Only an administrator can keep or delete a case.": (
+        "Solo un administrador puede conservar o eliminar un caso.",
+        "Seul un administrateur peut conserver ou supprimer un dossier."),
+    "No case is past its retention date.": (
+        "Ningún caso ha pasado su fecha de conservación.",
+        "Aucun dossier n'a dépassé sa date de conservation."),
+    "This case is past its retention date (%(date)s): keep it with a new date or delete it.": (
+        "Este caso pasó su fecha de conservación (%(date)s): consérvelo con una nueva fecha o "
+        "elimínelo.",
+        "Ce dossier a dépassé sa date de conservation (%(date)s) : gardez-le avec une nouvelle "
+        "date ou supprimez-le."),
+    "version %(version)s": ("versión %(version)s", "version %(version)s"),
+    "No name or contact is recorded.": ("No hay nombre ni contacto registrados.",
+                                        "Aucun nom ni coordonnées enregistrés."),
+    "Your reading was logged.": ("Su lectura quedó registrada.",
+                                 "Votre lecture a été journalisée."),
+    "Hide them": ("Ocultarlos", "Les masquer"),
+    "Show name and contact": ("Mostrar nombre y contacto", "Afficher le nom et les coordonnées"),
+    "Your reading will be logged.": ("Su lectura quedará registrada.",
+                                     "Votre lecture sera journalisée."),
+    "A name is recorded. Your role does not let you read it.": (
+        "Hay un nombre registrado. Su función no le permite leerlo.",
+        "Un nom est enregistré. Votre rôle ne vous permet pas de le lire."),
+    "No notes.": ("Sin notas.", "Pas de notes."),
+    "Submissions": ("Presentaciones", "Soumissions"),
+    "Created": ("Creado", "Créé"),
+    "The form lost the case's version: open the case again.": (
+        "El formulario perdió la versión del caso: ábralo de nuevo.",
+        "Le formulaire a perdu la version du dossier : ouvrez-le à nouveau."),
+    "Case saved.": ("Caso guardado.", "Dossier enregistré."),
+    "Your role does not let you read names and contact details.": (
+        "Su función no le permite leer nombres ni datos de contacto.",
+        "Votre rôle ne vous permet pas de lire les noms et coordonnées."),
+    "Give a date in the future to keep a case until (YYYY-MM-DD).": (
+        "Indique una fecha futura hasta la que conservar el caso (AAAA-MM-DD).",
+        "Indiquez une date future jusqu'à laquelle conserver le dossier (AAAA-MM-JJ)."),
+    "Case %(number)s is kept until %(date)s.": (
+        "El caso %(number)s se conserva hasta el %(date)s.",
+        "Le dossier %(number)s est conservé jusqu'au %(date)s."),
+    "Type the case's pseudonym exactly to delete it. Nothing was deleted.": (
+        "Escriba exactamente el seudónimo del caso para eliminarlo. No se eliminó nada.",
+        "Saisissez exactement le pseudonyme du dossier pour le supprimer. Rien n'a été "
+        "supprimé."),
+    "The case was deleted, with its versions and submissions.": (
+        "El caso se eliminó, con sus versiones y presentaciones.",
+        "Le dossier a été supprimé, avec ses versions et ses soumissions."),
+    "Documented": ("Documentado", "Documenté"),
+    "Submitted to the UN": ("Presentado a la ONU", "Soumis à l'ONU"),
+    "Communication sent": ("Comunicación enviada", "Communication envoyée"),
+    "Reply received": ("Respuesta recibida", "Réponse reçue"),
+    "Follow-up": ("Seguimiento", "Suivi"),
+    "Closed": ("Cerrado", "Clos"),
     "Woman": ("Mujer", "Femme"),
     "Man": ("Hombre", "Homme"),
     "Non-binary": ("No binario", "Non binaire"),
@@ -1524,6 +1690,96 @@ T = {
     "The organisation’s own cases on a map, beside these communications": (
         "Los casos de la propia organización en un mapa, junto a estas comunicaciones",
         "Les cas de l'organisation sur une carte, à côté de ces communications"),
+    "Incident dates are written YYYY-MM-DD, separated by commas; this one is not: "
+    "%(value)s": (
+        "Las fechas de los incidentes se escriben AAAA-MM-DD, separadas por comas; esta no: "
+        "%(value)s",
+        "Les dates des incidents s'écrivent AAAA-MM-JJ, séparées par des virgules ; celle-ci "
+        "non : %(value)s"),
+    "A case needs a pseudonym: it is how the case is named everywhere.": (
+        "Un caso necesita un seudónimo: es como se nombra el caso en todas partes.",
+        "Un dossier a besoin d'un pseudonyme : c'est ainsi qu'il est nommé partout."),
+    "Choose the State where it happened.": ("Elija el Estado donde ocurrió.",
+                                            "Choisissez l'État où cela s'est passé."),
+    "Unknown gender value.": ("Valor de género desconocido.", "Valeur de genre inconnue."),
+    "Unknown status.": ("Estado del caso desconocido.", "Statut inconnu."),
+    "Not in the vocabulary: %(value)s": ("No está en el vocabulario: %(value)s",
+                                         "Absent du vocabulaire : %(value)s"),
+    "The retention date is written YYYY-MM-DD.": (
+        "La fecha de conservación se escribe AAAA-MM-DD.",
+        "La date de conservation s'écrit AAAA-MM-JJ."),
+    "Someone else saved this case meanwhile (version %(version)s, by %(user)s). Open it again "
+    "and redo your change.": (
+        "Otra persona guardó este caso entretanto (versión %(version)s, por %(user)s). Ábralo "
+        "de nuevo y rehaga su cambio.",
+        "Quelqu'un d'autre a enregistré ce dossier entre-temps (version %(version)s, par "
+        "%(user)s). Ouvrez-le à nouveau et refaites votre modification."),
+    # The case vocabulary (tracker/vocabulary_edits.py, templates/admin/vocabulary.html)
+    "Case vocabulary": ("Vocabulario de los casos", "Vocabulaire des dossiers"),
+    "The perpetrators, attacks and risk factors the case register codes with. Add a term, "
+    "change a label, or retire a term: a retired term disappears from the forms and keeps its "
+    "label where a case has it. A slug is never renamed or deleted.": (
+        "Los autores, ataques y factores de riesgo con los que se codifican los casos. Añada "
+        "un término, cambie una etiqueta o retire un término: un término retirado desaparece "
+        "de los formularios y conserva su etiqueta donde un caso lo tiene. Un identificador "
+        "nunca se renombra ni se elimina.",
+        "Les auteurs, attaques et facteurs de risque avec lesquels les dossiers sont codés. "
+        "Ajoutez un terme, changez un libellé ou retirez un terme : un terme retiré disparaît "
+        "des formulaires et garde son libellé là où un dossier l'a. Un identifiant n'est "
+        "jamais renommé ni supprimé."),
+    "The coder of communications keeps using the vocabulary file: to make the rules code a new "
+    "term, edit rules.toml.": (
+        "El codificador de comunicaciones sigue usando el archivo de vocabulario: para que las "
+        "reglas codifiquen un término nuevo, edite rules.toml.",
+        "Le codeur des communications continue d'utiliser le fichier du vocabulaire : pour que "
+        "les règles codent un nouveau terme, modifiez rules.toml."),
+    "Add a term": ("Añadir un término", "Ajouter un terme"),
+    "Scheme": ("Esquema", "Schéma"),
+    "Kind of perpetrator (perpetrators only)": ("Tipo de autor (solo autores)",
+                                                "Type d'auteur (auteurs seulement)"),
+    "Slug": ("Identificador", "Identifiant"),
+    "lower-case letters, digits and underscores; never changed later": (
+        "minúsculas, cifras y guiones bajos; nunca se cambia después",
+        "minuscules, chiffres et tirets bas ; jamais modifié ensuite"),
+    "Label in English": ("Etiqueta en inglés", "Libellé en anglais"),
+    "Label in Spanish": ("Etiqueta en español", "Libellé en espagnol"),
+    "Label in French": ("Etiqueta en francés", "Libellé en français"),
+    "Scope note": ("Nota de alcance", "Note d'application"),
+    "what the term covers and what it does not": ("lo que el término abarca y lo que no",
+                                                  "ce que le terme couvre et ce qu'il ne "
+                                                  "couvre pas"),
+    "Add the term": ("Añadir el término", "Ajouter le terme"),
+    "retired": ("retirado", "retiré"),
+    "added here": ("añadido aquí", "ajouté ici"),
+    "An empty field keeps the current label.": ("Un campo vacío conserva la etiqueta actual.",
+                                                "Un champ vide garde le libellé actuel."),
+    "Save the labels": ("Guardar las etiquetas", "Enregistrer les libellés"),
+    "Bring it back": ("Restablecerlo", "Le rétablir"),
+    "Retire it": ("Retirarlo", "Le retirer"),
+    "A new term needs an English label.": ("Un término nuevo necesita una etiqueta en inglés.",
+                                           "Un nouveau terme a besoin d'un libellé en "
+                                           "anglais."),
+    "Terms are added to perpetrators, attacks or risk factors only.": (
+        "Solo se añaden términos a autores, ataques o factores de riesgo.",
+        "On n'ajoute des termes qu'aux auteurs, attaques ou facteurs de risque."),
+    "A slug is 2 to 40 lower-case letters, digits or underscores, starting with a letter.": (
+        "Un identificador tiene de 2 a 40 minúsculas, cifras o guiones bajos, y empieza por "
+        "una letra.",
+        "Un identifiant compte de 2 à 40 minuscules, chiffres ou tirets bas, et commence par "
+        "une lettre."),
+    "This scheme already has the slug %(value)s.": (
+        "Este esquema ya tiene el identificador %(value)s.",
+        "Ce schéma a déjà l'identifiant %(value)s."),
+    "Choose whether this perpetrator is State, non-State or unknown.": (
+        "Indique si este autor es estatal, no estatal o desconocido.",
+        "Indiquez si cet auteur est étatique, non étatique ou inconnu."),
+    "No such term: %(value)s": ("No existe el término: %(value)s",
+                                "Ce terme n'existe pas : %(value)s"),
+    "Give at least one new label or a scope note.": (
+        "Indique al menos una etiqueta nueva o una nota de alcance.",
+        "Indiquez au moins un nouveau libellé ou une note d'application."),
+    "Choose what to do.": ("Elija qué hacer.", "Choisissez quoi faire."),
+    "The vocabulary was changed.": ("Se cambió el vocabulario.", "Le vocabulaire a été modifié."),
 }
 PLURALS = {
            # Case submissions, follow-up and export
@@ -1601,6 +1857,13 @@ PLURALS = {
                 "%(num)d comunicaciones: %(what)s. Cada Estado enlaza con sus cartas."),
                ("%(num)d communication : %(what)s. Chaque État renvoie à ses lettres.",
                 "%(num)d communications : %(what)s. Chaque État renvoie à ses lettres.")),
+           "%(num)d case is past its retention date: keep it or delete it.": (
+               ("%(num)d caso pasó su fecha de conservación: consérvelo o elimínelo.",
+                "%(num)d casos pasaron su fecha de conservación: consérvelos o elimínelos."),
+               ("%(num)d dossier a dépassé sa date de conservation : gardez-le ou "
+                "supprimez-le.",
+                "%(num)d dossiers ont dépassé leur date de conservation : gardez-les ou "
+                "supprimez-les.")),
            "%(name)s: %(num)d communication": (
                ("%(name)s: %(num)d comunicación", "%(name)s: %(num)d comunicaciones"),
                ("%(name)s : %(num)d communication", "%(name)s : %(num)d communications")),

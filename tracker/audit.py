@@ -23,6 +23,8 @@ ACTIONS = (
     "audit-export", "coding-confirmed", "coding-corrected", "coding-flagged", "coding-unflagged",
     "brief-audience", "case-submission-added", "case-link-confirmed", "case-link-rejected",
     "case-link-removed", "case-export", "case-export-refused",
+    "case-created", "case-edited", "case-viewed", "case-identity-viewed", "case-deleted",
+    "case-retention-extended", "vocabulary-changed",
 )
 
 

@@ -19,10 +19,11 @@ def init_app(app):
         review,
         search,
         states,
+        vocabulary,
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   review, account, admin, cases, case_links, case_map):
+                   review, account, admin, cases, case_links, case_map, vocabulary):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)
