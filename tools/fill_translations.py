@@ -98,7 +98,7 @@ T = {
         "La note désigne les communications par leur référence publique et les jours d'attente, "
         "jamais un cas."),
     "State of the brief": ("Estado del informe", "État de la note"),
-    "Case": ("Caso", "Cas"),
+    "Case": ("Caso", "Dossier"),
     "Communication": ("Comunicación", "Communication"),
     "Letter": ("Carta", "Lettre"),
     "Days": ("Días", "Jours"),
@@ -123,7 +123,7 @@ T = {
         "inferior a %(n)d, ni un total del que pudiera deducirse. No se nombra ningún caso.",
         "Les cas de l'organisation pour ce sujet, comptés ; aucun chiffre inférieur à %(n)d "
         "n'est montré, ni un total qui permettrait de le retrouver. Aucun cas n'est nommé."),
-    "Cases": ("Casos", "Cas"),
+    "Cases": ("Casos", "Dossiers"),
     "  of which %(status)s": ("  de ellos: %(status)s", "  dont : %(status)s"),
     "Awaiting a reply past the deadline": ("Esperando respuesta fuera de plazo",
                                            "En attente de réponse au-delà du délai"),
