@@ -14,11 +14,16 @@ class ConfigError(RuntimeError):
     """The configuration cannot run safely; the message says which setting to fix."""
 
 
+def instance_path() -> str:
+    """The instance folder: TRACKER_INSTANCE_PATH, else instance/ in the checkout."""
+    return os.environ.get("TRACKER_INSTANCE_PATH", str(ROOT / "instance"))
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then TRACKER_* env, then test_config."""
     app = Flask(
         __name__,
-        instance_path=os.environ.get("TRACKER_INSTANCE_PATH", str(ROOT / "instance")),
+        instance_path=instance_path(),
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
     )

@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlmodel import Session
 
 from scrapers import ScraperError
+from tracker.cli_backup import backup_command, restore_command
 from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
 from tracker.cli_users import user_group
@@ -461,7 +462,7 @@ def names_reject_command(name):
 
 COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
-            user_group, code_rules_group, cases_group)
+            user_group, code_rules_group, cases_group, backup_command, restore_command)
 
 
 def init_app(app):
