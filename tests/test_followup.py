@@ -69,6 +69,19 @@ def test_followup_page_puts_overdue_first_and_filters(followed):
     assert sign_in(app, "vi", "viewer").get("/cases/follow-up").status_code == 403
 
 
+def test_followup_page_counts_cases_and_links_each_to_its_page(followed):
+    """Two cases may wait on one letter: the count says cases, each opens its page."""
+    app, ids, luna, sol = followed
+    _link(app, add_case(app, "Mar"), ids["UA HND 5/2013"])
+    client = sign_in(app, "ed", "editor")
+    html = client.get("/cases/follow-up").get_data(as_text=True)
+    assert "3 cases linked to a communication" in html
+    assert f'href="/cases/{luna}">Luna</a>' in html and f'href="/cases/{sol}">Sol</a>' in html
+    french = client.get("/cases/follow-up?lang=fr").get_data(as_text=True)
+    assert "3 dossiers liés à une communication" in french
+    assert "Chaque dossier lié" in french and "Chaque cas" not in french
+
+
 def test_followup_new_internal_brief_has_talking_points_without_pseudonyms(followed):
     app, _ids, _luna, _sol = followed
     client = sign_in(app, "ed", "editor")
