@@ -48,7 +48,8 @@ T = {
     "Reference the UN gave (optional)": ("Referencia dada por la ONU (opcional)",
                                          "Référence donnée par l'ONU (facultatif)"),
     "Add the submission": ("Añadir el envío", "Ajouter la soumission"),
-    "Export the case register": ("Exportar el registro de casos", "Exporter le registre des dossiers"),
+    "Export the case register": ("Exportar el registro de casos",
+                                 "Exporter le registre des dossiers"),
     "An export holds every case with its submissions and its notes, decrypted. Keep the file "
     "somewhere as safe as this system, and delete it when done.": (
         "Una exportación contiene todos los casos con sus envíos y sus notas, descifradas. "
@@ -157,7 +158,8 @@ T = {
         "%(wanted)s mandats auxquels elle a été adressée"),
     "No such communication.": ("No existe esa comunicación.", "Cette communication n'existe pas."),
     "Choose public or internal.": ("Elija público o interno.", "Choisissez public ou interne."),
-    "No case with that number.": ("Ningún caso con ese número.", "Aucun dossier portant ce numéro."),
+    "No case with that number.": ("Ningún caso con ese número.",
+                                  "Aucun dossier portant ce numéro."),
     "No submission with that number.": ("Ningún envío con ese número.",
                                         "Aucune soumission portant ce numéro."),
     "Submission added. Check the suggested communications below.": (
