@@ -82,6 +82,19 @@ def test_followup_page_counts_cases_and_links_each_to_its_page(followed):
     assert "Chaque dossier lié" in french and "Chaque cas" not in french
 
 
+def test_internal_brief_never_calls_a_hidden_large_total_fewer_than_the_threshold(app):
+    """Six cases, one of them alone in its status: the total is hidden, and not as "fewer
+    than 5", which would be false."""
+    from tracker.brief_cases import CaseFigures
+    from tracker.brief_export import case_rows
+
+    figures = CaseFigures(below=5, total=None, overdue=6,
+                          by_status=[("documented", None), ("submitted", 5)])
+    with app.test_request_context():
+        rows = dict(case_rows(figures))
+    assert rows["Cases"] == "not shown: a part is fewer than 5"
+
+
 def test_followup_new_internal_brief_has_talking_points_without_pseudonyms(followed):
     app, _ids, _luna, _sol = followed
     client = sign_in(app, "ed", "editor")

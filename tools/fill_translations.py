@@ -9,6 +9,8 @@ from babel.messages.pofile import read_po, write_po
 T = {
     # Case submissions, follow-up, internal briefs and the case export (tracker/views/case_links.py)
     "Audience": ("Público destinatario", "Public visé"),
+    "not shown: a part is fewer than %(n)d": ("no se muestra: una parte es inferior a %(n)d",
+                                              "non indiqué : une partie est inférieure à %(n)d"),
     "Public: no case data": ("Público: sin datos de casos", "Public : aucune donnée des dossiers"),
     "Internal: with case figures, not for distribution": (
         "Interno: con cifras de casos, no difundir",
