@@ -100,6 +100,17 @@ def test_list_filters_and_text_search(app, editor):
     assert "No case matches" in editor.get("/cases/?q=100%25").text
 
 
+def test_list_filter_names_the_woman_defender_box_of_the_form(app, editor):
+    """The filter is the form's "Woman human rights defender" box, not a vague "Defender";
+    French and Spanish "all" agree with État / Estado."""
+    _create(editor)
+    page = editor.get("/cases/").text
+    assert '<label for="whrd">Woman human rights defender</label>' in page
+    assert "Defenders only" not in page
+    french = editor.get("/cases/?lang=fr").text
+    assert '<select id="state" name="state"><option value="">tous</option>' in french
+
+
 def test_list_pages_by_last_change(app, editor):
     app.config["PAGE_SIZE"] = 2
     for name in ("One", "Two", "Three"):

@@ -69,6 +69,32 @@ def test_followup_page_puts_overdue_first_and_filters(followed):
     assert sign_in(app, "vi", "viewer").get("/cases/follow-up").status_code == 403
 
 
+def test_followup_page_counts_cases_and_links_each_to_its_page(followed):
+    """Two cases may wait on one letter: the count says cases, each opens its page."""
+    app, ids, luna, sol = followed
+    _link(app, add_case(app, "Mar"), ids["UA HND 5/2013"])
+    client = sign_in(app, "ed", "editor")
+    html = client.get("/cases/follow-up").get_data(as_text=True)
+    assert "3 cases linked to a communication" in html
+    assert f'href="/cases/{luna}">Luna</a>' in html and f'href="/cases/{sol}">Sol</a>' in html
+    french = client.get("/cases/follow-up?lang=fr").get_data(as_text=True)
+    assert "3 dossiers liés à une communication" in french
+    assert "Chaque dossier lié" in french and "Chaque cas" not in french
+
+
+def test_internal_brief_never_calls_a_hidden_large_total_fewer_than_the_threshold(app):
+    """Six cases, one of them alone in its status: the total is hidden, and not as "fewer
+    than 5", which would be false."""
+    from tracker.brief_cases import CaseFigures
+    from tracker.brief_export import case_rows
+
+    figures = CaseFigures(below=5, total=None, overdue=6,
+                          by_status=[("documented", None), ("submitted", 5)])
+    with app.test_request_context():
+        rows = dict(case_rows(figures))
+    assert rows["Cases"] == "not shown: a part is fewer than 5"
+
+
 def test_followup_new_internal_brief_has_talking_points_without_pseudonyms(followed):
     app, _ids, _luna, _sol = followed
     client = sign_in(app, "ed", "editor")

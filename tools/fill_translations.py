@@ -9,12 +9,14 @@ from babel.messages.pofile import read_po, write_po
 T = {
     # Case submissions, follow-up, internal briefs and the case export (tracker/views/case_links.py)
     "Audience": ("Público destinatario", "Public visé"),
-    "Public: no case data": ("Público: sin datos de casos", "Public : aucune donnée de cas"),
+    "not shown: a part is fewer than %(n)d": ("no se muestra: una parte es inferior a %(n)d",
+                                              "non indiqué : une partie est inférieure à %(n)d"),
+    "Public: no case data": ("Público: sin datos de casos", "Public : aucune donnée des dossiers"),
     "Internal: with case figures, not for distribution": (
         "Interno: con cifras de casos, no difundir",
-        "Interne : avec les chiffres des cas, ne pas diffuser"),
+        "Interne : avec les chiffres des dossiers, ne pas diffuser"),
     "Change the audience": ("Cambiar el público", "Changer le public visé"),
-    "Our cases": ("Nuestros casos", "Nos cas"),
+    "Our cases": ("Nuestros casos", "Nos dossiers"),
     "Submissions to the UN": ("Envíos a la ONU", "Soumissions à l'ONU"),
     "Submitted on %(day)s": ("Enviado el %(day)s", "Soumis le %(day)s"),
     "To:": ("A:", "À :"),
@@ -39,7 +41,7 @@ T = {
     "Not this one": ("No es esta", "Pas celle-ci"),
     "No communication found yet to the case’s State within a year of the submission.": (
         "Aún no se encontró ninguna comunicación al Estado del caso en el año siguiente al envío.",
-        "Aucune communication trouvée pour l'instant à l'État du cas dans l'année suivant la "
+        "Aucune communication trouvée pour l'instant à l'État du dossier dans l'année suivant la "
         "soumission."),
     "Not submitted to the UN yet.": ("Aún no enviado a la ONU.", "Pas encore soumis à l'ONU."),
     "Add a submission": ("Añadir un envío", "Ajouter une soumission"),
@@ -48,12 +50,13 @@ T = {
     "Reference the UN gave (optional)": ("Referencia dada por la ONU (opcional)",
                                          "Référence donnée par l'ONU (facultatif)"),
     "Add the submission": ("Añadir el envío", "Ajouter la soumission"),
-    "Export the case register": ("Exportar el registro de casos", "Exporter le registre des cas"),
+    "Export the case register": ("Exportar el registro de casos",
+                                 "Exporter le registre des dossiers"),
     "An export holds every case with its submissions and its notes, decrypted. Keep the file "
     "somewhere as safe as this system, and delete it when done.": (
         "Una exportación contiene todos los casos con sus envíos y sus notas, descifradas. "
         "Guarde el archivo en un lugar tan seguro como este sistema y bórrelo al terminar.",
-        "Un export contient tous les cas avec leurs soumissions et leurs notes, déchiffrées. "
+        "Un export contient tous les dossiers avec leurs soumissions et leurs notes, déchiffrées. "
         "Gardez le fichier dans un endroit aussi sûr que ce système, et supprimez-le ensuite."),
     "Format": ("Formato", "Format"),
     "Include real names and contact details": ("Incluir nombres reales y datos de contacto",
@@ -62,7 +65,7 @@ T = {
                                                 "Suivant : vérifier ce qui sortira du système"),
     "What will leave the system": ("Lo que saldrá del sistema", "Ce qui sortira du système"),
     "The notes of every case, decrypted.": ("Las notas de cada caso, descifradas.",
-                                            "Les notes de chaque cas, déchiffrées."),
+                                            "Les notes de chaque dossier, déchiffrées."),
     "The real names and contact details of the defenders, decrypted.": (
         "Los nombres reales y los datos de contacto de las personas defensoras, descifrados.",
         "Les vrais noms et les coordonnées des défenseur·es, déchiffrés."),
@@ -84,7 +87,7 @@ T = {
         "Cada caso vinculado a una comunicación, con si el Estado respondió. Una carta sin "
         "respuesta después de %(n)d días está vencida; las vencidas van primero, la que más "
         "espera arriba.",
-        "Chaque cas lié à une communication, et si l'État a répondu. Une lettre sans réponse "
+        "Chaque dossier lié à une communication, et si l'État a répondu. Une lettre sans réponse "
         "après %(n)d jours est en retard ; celles en retard viennent d'abord, la plus ancienne "
         "en haut."),
     "all": ("todos", "tous"),
@@ -96,7 +99,7 @@ T = {
         "El informe nombra las comunicaciones por su referencia pública y los días de espera, "
         "nunca un caso.",
         "La note désigne les communications par leur référence publique et les jours d'attente, "
-        "jamais un cas."),
+        "jamais un dossier."),
     "State of the brief": ("Estado del informe", "État de la note"),
     "Case": ("Caso", "Dossier"),
     "Communication": ("Comunicación", "Communication"),
@@ -105,7 +108,7 @@ T = {
     "overdue": ("vencida", "en retard"),
     "No case is linked to a communication yet.": (
         "Ningún caso está vinculado aún a una comunicación.",
-        "Aucun cas n'est encore lié à une communication."),
+        "Aucun dossier n'est encore lié à une communication."),
     "%(reference)s, sent on %(date)s: no reply from the State after %(days)s days (the Special "
     "Procedures ask for one within %(deadline)s).": (
         "%(reference)s, enviada el %(date)s: sin respuesta del Estado después de %(days)s días "
@@ -116,13 +119,13 @@ T = {
     "fewer than %(n)d": ("menos de %(n)d", "moins de %(n)d"),
     "A brief about a resolution shows no case figures.": (
         "Un informe sobre una resolución no muestra cifras de casos.",
-        "Une note sur une résolution ne montre aucun chiffre de cas."),
+        "Une note sur une résolution ne montre aucun chiffre de dossiers."),
     "The organisation's cases for this subject, counted; no figure below %(n)d is shown, nor a "
     "total from which one could be worked out. No case is named.": (
         "Los casos de la organización sobre este tema, contados; no se muestra ninguna cifra "
         "inferior a %(n)d, ni un total del que pudiera deducirse. No se nombra ningún caso.",
-        "Les cas de l'organisation pour ce sujet, comptés ; aucun chiffre inférieur à %(n)d "
-        "n'est montré, ni un total qui permettrait de le retrouver. Aucun cas n'est nommé."),
+        "Les dossiers de l'organisation pour ce sujet, comptés ; aucun chiffre inférieur à %(n)d "
+        "n'est montré, ni un total qui permettrait de le retrouver. Aucun dossier n'est nommé."),
     "Cases": ("Casos", "Dossiers"),
     "  of which %(status)s": ("  de ellos: %(status)s", "  dont : %(status)s"),
     "Awaiting a reply past the deadline": ("Esperando respuesta fuera de plazo",
@@ -130,19 +133,19 @@ T = {
     "Public": ("Público", "Public"),
     "Give the day the case was submitted (YYYY-MM-DD).": (
         "Indique el día en que se envió el caso (AAAA-MM-DD).",
-        "Indiquez le jour où le cas a été soumis (AAAA-MM-JJ)."),
+        "Indiquez le jour où le dossier a été soumis (AAAA-MM-JJ)."),
     "The day of submission is in the future.": ("El día del envío está en el futuro.",
                                                 "Le jour de la soumission est dans le futur."),
     "Choose at least one mandate the case was sent to.": (
         "Elija al menos un mandato al que se envió el caso.",
-        "Choisissez au moins un mandat auquel le cas a été soumis."),
+        "Choisissez au moins un mandat auquel le dossier a été soumis."),
     "Too long: at most %(limit)s characters.": (
         "Demasiado largo: como máximo %(limit)s caracteres.",
         "Trop long : %(limit)s caractères au plus."),
     "No mandate %(value)s.": ("No hay mandato %(value)s.", "Aucun mandat %(value)s."),
     "Number %(number)s to the case's State, as the submission's reference says": (
         "Número %(number)s al Estado del caso, como dice la referencia del envío",
-        "Numéro %(number)s à l'État du cas, comme l'indique la référence de la soumission"),
+        "Numéro %(number)s à l'État du dossier, comme l'indique la référence de la soumission"),
     "Same number as the reference typed (%(typed)s), but the letter is of type %(type)s": (
         "Mismo número que la referencia escrita (%(typed)s), pero la carta es de tipo %(type)s",
         "Même numéro que la référence saisie (%(typed)s), mais la lettre est de type %(type)s"),
@@ -153,11 +156,12 @@ T = {
     "%(wanted)s mandates it went to": (
         "Enviada al Estado del caso %(days)s días después del envío, por %(shared)s de los "
         "%(wanted)s mandatos a los que se dirigió",
-        "Envoyée à l'État du cas %(days)s jours après la soumission, par %(shared)s des "
+        "Envoyée à l'État du dossier %(days)s jours après la soumission, par %(shared)s des "
         "%(wanted)s mandats auxquels elle a été adressée"),
     "No such communication.": ("No existe esa comunicación.", "Cette communication n'existe pas."),
     "Choose public or internal.": ("Elija público o interno.", "Choisissez public ou interne."),
-    "No case with that number.": ("Ningún caso con ese número.", "Aucun cas portant ce numéro."),
+    "No case with that number.": ("Ningún caso con ese número.",
+                                  "Aucun dossier portant ce numéro."),
     "No submission with that number.": ("Ningún envío con ese número.",
                                         "Aucune soumission portant ce numéro."),
     "Submission added. Check the suggested communications below.": (
@@ -1487,9 +1491,6 @@ T = {
         "Pour essayer le registre avec des dossiers fictifs, lancez :"),
     "Pseudonym or province": ("Seudónimo o provincia", "Pseudonyme ou province"),
     "Pseudonym": ("Seudónimo", "Pseudonyme"),
-    "Defender": ("Defensora", "Défenseuse"),
-    "Defenders only": ("Solo defensoras", "Défenseuses seulement"),
-    "Not defenders": ("No defensoras", "Pas des défenseuses"),
     "not WHRD": ("no DDH", "pas DDH"),
     "Past retention date": ("Fecha de conservación vencida", "Date de conservation passée"),
     "Clear": ("Borrar", "Effacer"),
@@ -1793,26 +1794,28 @@ PLURALS = {
                 "Pas encore de réponse : %(num)d jours depuis la lettre.")),
            "%(num)d case in the register.": (
                ("%(num)d caso en el registro.", "%(num)d casos en el registro."),
-               ("%(num)d cas dans le registre.", "%(num)d cas dans le registre.")),
+               ("%(num)d dossier dans le registre.", "%(num)d dossiers dans le registre.")),
            "%(num)d case: every field, pseudonym, State, province, dates, coding, status.": (
                ("%(num)d caso: todos los campos, seudónimo, Estado, provincia, fechas, "
                 "codificación, estado.",
                 "%(num)d casos: todos los campos, seudónimo, Estado, provincia, fechas, "
                 "codificación, estado."),
-               ("%(num)d cas : tous les champs, pseudonyme, État, province, dates, codage, "
+               ("%(num)d dossier : tous les champs, pseudonyme, État, province, dates, codage, "
                 "statut.",
-                "%(num)d cas : tous les champs, pseudonyme, État, province, dates, codage, "
+                "%(num)d dossiers : tous les champs, pseudonyme, État, province, dates, codage, "
                 "statut.")),
            "%(num)d submission to the UN, with the communications linked.": (
                ("%(num)d envío a la ONU, con las comunicaciones vinculadas.",
                 "%(num)d envíos a la ONU, con las comunicaciones vinculadas."),
                ("%(num)d soumission à l'ONU, avec les communications liées.",
                 "%(num)d soumissions à l'ONU, avec les communications liées.")),
-           "%(num)d linked communication": (
-               ("%(num)d comunicación vinculada", "%(num)d comunicaciones vinculadas"),
-               ("%(num)d communication liée", "%(num)d communications liées")),
+           "%(num)d case linked to a communication": (
+               ("%(num)d caso vinculado a una comunicación",
+                "%(num)d casos vinculados a una comunicación"),
+               ("%(num)d dossier lié à une communication",
+                "%(num)d dossiers liés à une communication")),
            "%(num)d overdue": (
-               ("%(num)d vencida", "%(num)d vencidas"),
+               ("%(num)d vencido", "%(num)d vencidos"),
                ("%(num)d en retard", "%(num)d en retard")),
            "%(num)d State": (("%(num)d Estado", "%(num)d Estados"),
                              ("%(num)d État", "%(num)d États")),

@@ -334,7 +334,10 @@ def cases_note(cases: CaseFigures | None) -> str:
 
 def case_rows(cases: CaseFigures) -> list[tuple[str, str]]:
     """The case figures as label and value, suppressed ones in words."""
-    rows = [(_("Cases"), case_value(cases.total, cases.below))]
+    # The total is hidden when any part is, however large it is: "fewer than 5" would lie.
+    total = (_("not shown: a part is fewer than %(n)d", n=cases.below) if cases.total is None
+             else str(cases.total))
+    rows = [(_("Cases"), total)]
     rows += [(_("  of which %(status)s", status=_(STATUSES[s])), case_value(n, cases.below))
              for s, n in cases.by_status]
     rows.append((_("Awaiting a reply past the deadline"), case_value(cases.overdue,

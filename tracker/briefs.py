@@ -33,7 +33,7 @@ from tracker.models import (
     User,
 )
 from tracker.profiles import state_profile
-from tracker.resolutions import resolution_view
+from tracker.resolutions import resolution_gaps, resolution_view
 from tracker.search import region_term
 from tracker.sr_tables import Table, letters_of, sr_tables
 from tracker.vocabulary import N_, label
@@ -212,10 +212,10 @@ def _resolutions(session: Session, brief: Brief) -> list[ResolutionItem]:
         for record in profile.sponsorships:
             if record.resolution is None:
                 continue
-            view = resolution_view(session, record.resolution.symbol)
+            gaps = resolution_gaps(session, record.resolution.symbol)
             out.append(ResolutionItem(record.resolution.symbol, record.resolution.title,
                                       record.status, [(g.region, len(g.sponsors),
-                                                       len(g.members)) for g in view.gaps]))
+                                                       len(g.members)) for g in gaps]))
     return out
 
 

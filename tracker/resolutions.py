@@ -147,6 +147,24 @@ def status_of(row: Sponsorship | None, body: str, state: State, via_group: bool 
     return "co"
 
 
+def _family_and_day(session: Session, r: Resolution, drafts: list[Draft]):
+    """The resolution's draft families and the day its sponsors are counted on."""
+    families = sorted({d.family for d in drafts})
+    day = r.adoption_date or (family_date(session, families[0]) if families else None)
+    return families, day
+
+
+def resolution_gaps(session: Session, symbol: str, scheme: str = "un-groups") -> list:
+    """Only the regional gaps of a resolution page: what a brief lists for each of a
+    State's 1,000-odd sponsorships, without the page's history, votes and statuses."""
+    r = session.exec(select(Resolution).where(Resolution.symbol == symbol)).first()
+    if r is None:
+        return []
+    drafts = list(session.exec(select(Draft).where(Draft.resolution_id == r.id)))
+    families, day = _family_and_day(session, r, drafts)
+    return [g for family in families[:1] for g in regional_gaps(session, family, scheme, day)]
+
+
 def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
                     council_only: bool = False) -> ResolutionView | None:
     """Everything a resolution page shows; `council_only` counts the gaps among the
@@ -156,7 +174,7 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
         return None
     drafts = list(session.exec(select(Draft).where(Draft.resolution_id == r.id)
                                .order_by(Draft.symbol)))
-    families = sorted({d.family for d in drafts})
+    families, day = _family_and_day(session, r, drafts)
     events = history_order(list(session.exec(select(SponsorshipEvent).where(
         SponsorshipEvent.family.in_(families)))), drafts) if families else []
     sponsorships = list(session.exec(select(Sponsorship)
@@ -166,7 +184,6 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
     votes = [(v, list(session.exec(select(VoteCast).where(VoteCast.vote_id == v.id)
                                    .order_by(VoteCast.raw_name))))
              for v in session.exec(select(Vote).where(Vote.symbol.in_(symbols)))]
-    day = r.adoption_date or (family_date(session, families[0]) if families else None)
     among = hrc_members_on(session, day) if council_only and day else None
     gaps = [g for family in families[:1]
             for g in regional_gaps(session, family, scheme, day, among)]

@@ -56,7 +56,8 @@ FIELD_NAMES = {
     "name": N_("Name"), "contact": N_("Contact"), "notes": N_("Notes"),
     "submissions": N_("Submissions"), "created": N_("Created"),
 }
-WHRD_CHOICES = {"yes": N_("Defenders only"), "no": N_("Not defenders")}
+# The list's filter on the form's "Woman human rights defender" box.
+WHRD_CHOICES = {"yes": N_("yes"), "no": N_("no")}
 
 
 @bp.after_request
