@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from tracker import case_links, followup
+from tracker import briefs, case_links, followup
 from tracker.brief_cases import suppressed
 from tracker.db import get_engine
 from tracker.models import Brief, BriefVersion, Case, InternalBrief
@@ -105,6 +105,10 @@ def test_followup_new_internal_brief_has_talking_points_without_pseudonyms(follo
         assert s.get(InternalBrief, brief_id) is not None
         assert (brief.subject_kind, brief.subject) == ("state", "HND")
         points = brief.talking_points
+        # one version, made internal from the start: no public version of it ever existed
+        history = briefs.versions(s, brief_id)
+        assert [v.version for v in history] == [1]
+        assert json.loads(history[0].snapshot)["brief"]["talking_points"] == points
     assert "UA HND 5/2013" in points and "days" in points
     assert "AL HND 7/2013" not in points  # answered
     assert "Luna" not in points and "Sol" not in points

@@ -267,8 +267,13 @@ def edit_brief(session: Session, brief: Brief, fields: dict[str, str], note: str
 
 def create_brief(session: Session, *, title: str, subject_kind: str, subject: str,
                  period_start: date | None, period_end: date | None,
-                 author: User | None = None) -> Brief:
-    check_lengths({"title": title})
+                 author: User | None = None, talking_points: str = "",
+                 audience: str = "public") -> Brief:
+    """A new brief, saved as its first version (one version: computing one is the costly
+    part, so text and audience given here are not saved again as further versions)."""
+    check_lengths({"title": title, "talking_points": talking_points})
+    if audience not in AUDIENCES:
+        raise BriefError(f"the audience must be one of: {', '.join(AUDIENCES)}")
     if subject_kind not in SUBJECT_KINDS:
         raise BriefError(f"the subject must be one of: {', '.join(SUBJECT_KINDS)}")
     if period_start and period_end and period_start > period_end:
@@ -276,9 +281,13 @@ def create_brief(session: Session, *, title: str, subject_kind: str, subject: st
     subject_label(session, subject_kind, subject)  # raises BriefError when unknown
     brief = Brief(title=title.strip() or "Untitled brief", subject_kind=subject_kind,
                   subject=subject, period_start=period_start, period_end=period_end,
-                  author_id=author.id if author else None)
+                  author_id=author.id if author else None, talking_points=talking_points)
     session.add(brief)
     session.flush()
+    if audience == "internal":
+        session.add(InternalBrief(brief_id=brief.id,
+                                  marked_by=author.username if author else None))
+        session.flush()
     save_version(session, brief, "created", author.username if author else None)
     return brief
 

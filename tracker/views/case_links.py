@@ -29,7 +29,7 @@ from werkzeug.routing import BuildError
 from tracker import accounts, case_links, followup
 from tracker.auth import ADMIN, EDITOR, access, current_user, log, may_read_identity
 from tracker.brief_cases import overdue_points
-from tracker.briefs import BriefError, create_brief, edit_brief, set_audience
+from tracker.briefs import BriefError, create_brief
 from tracker.case_export import csv_columns, export_rows, flat
 from tracker.casekey import current_keys
 from tracker.cases import CaseError
@@ -211,11 +211,8 @@ def follow_up_brief():
         brief = create_brief(session, title=_("Follow-up of communications: %(state)s",
                                               state=state.name)[:200],
                              subject_kind="state", subject=iso3, period_start=None,
-                             period_end=None, author=user)
-        set_audience(session, brief, "internal", user.username)
-        if points:
-            edit_brief(session, brief, {"talking_points": "\n".join(points)},
-                       "talking points from the follow-up of cases", user.username)
+                             period_end=None, author=user, talking_points="\n".join(points),
+                             audience="internal")
     except BriefError as exc:
         session.rollback()
         flash(str(exc), "error")
