@@ -28,7 +28,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from tracker.codebook import Codebook, load_codebook
