@@ -284,3 +284,42 @@ def test_counts_from_the_database_match_the_cases_saved(app):
     assert tally.cells[("COL", 2021, "killing")] == 5
     assert sum(tally.cases.values()) == 11
     assert case_map.DIMENSIONS["attack"] == "attack_types"
+
+
+# --- counting from SQL rows ---------------------------------------------------------------
+
+slugs = st.sampled_from(["police", "military", "company", "killing", "threats", "indigenous",
+                         "nowhere"])
+texts = st.lists(st.sampled_from(["", " ", ","]) | slugs, max_size=4).map(",".join)
+dates = st.lists(st.sampled_from(["2019-05-02", "2021-03-01", " 2018-12-31", ""]),
+                 max_size=3).map(",".join)
+rows = st.lists(st.tuples(st.sampled_from(["HND", "COL"]), dates, texts, texts, texts),
+                max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows, st.sampled_from(sorted(case_map.DIMENSIONS)),
+       st.none() | st.sets(st.sampled_from([2018, 2019, 2021])))
+def test_counting_sql_rows_gives_the_same_tally_as_counting_cases(found, dimension, years):
+    cases = [_case(iso3=iso3, dates=d, perpetrators=p, attacks=a, risks=r)
+             for iso3, d, p, a, r in found]
+    column = {"perpetrators": 2, "attack_types": 3, "risk_factors": 4}[
+        case_map.DIMENSIONS[dimension]]
+    tally = case_map.count_rows([(r[0], r[1], r[column]) for r in found], dimension,
+                                years=years)
+    assert tally == count_cases(cases, dimension, years=years)
+
+
+def test_the_register_is_counted_in_sql_as_its_cases_are(app):
+    _add_cases(app, "COL", 6, attacks=("threats", "killing"))
+    _add_cases(app, "HND", 5, attacks=("killing",), year=2021)
+    with app.app_context(), Session(get_engine()) as s:
+        s.add(Case(pseudonym="T man", iso3="COL", gender="man", whrd=False,
+                   incident_dates="2021-02-02,2019-01-01", attack_types="raid"))
+        s.commit()
+        every = [facts(c) for c in s.exec(select(Case))]
+        for dimension in case_map.DIMENSIONS:
+            for filters in ({}, {"years": [2019, 2020]}, {"states": ["HND"]},
+                            {"whrd_only": True}, {"gender": "man"}):
+                assert case_map.count_register(s, dimension, **filters) == count_cases(
+                    every, dimension, **filters), (dimension, filters)

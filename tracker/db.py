@@ -69,6 +69,11 @@ def init_db(*, drop: bool = False) -> dict:
     if drop:
         SQLModel.metadata.drop_all(engine)
     SQLModel.metadata.create_all(engine)
+    # create_all skips the tables that exist, so an index added to a model since reaches
+    # an existing database only here.
+    for table in SQLModel.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(engine, checkfirst=True)
     with session_scope() as session:
         return load_reference_data(session=session)
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from datetime import UTC, datetime
 
-from sqlalchemy import DDL, Column, DateTime, Text, UniqueConstraint, event
+from sqlalchemy import DDL, Column, DateTime, Index, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 
@@ -592,6 +592,9 @@ class Case(Timestamped, table=True):
     """A defender's case as the organisation documents it: who (a pseudonym), where, what
     was done and by whom, what was submitted to the UN and where it stands."""
 
+    # The list's order with the columns its text box searches: a page of the register, and
+    # a search of it, read this index alone, never the rows with their encrypted columns.
+    __table_args__ = (Index("ix_case_listed", "updated_at", "id", "pseudonym", "province"),)
     id: int | None = Field(default=None, primary_key=True)
     pseudonym: str = Field(max_length=120, index=True)
     # Fernet tokens: JSON {"name": ..., "contact": ...} and the notes' text; None when empty.

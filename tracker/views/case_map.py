@@ -13,13 +13,13 @@ from flask_babel import ngettext
 from sqlmodel import select
 
 from tracker.auth import VIEWER, access
-from tracker.case_map import NONE, count_cases, facts, grid, suppress
+from tracker.case_map import NONE, count_register, grid, suppress
 from tracker.cases import GENDERS
 from tracker.charts import count_map
 from tracker.codebook import load_codebook
 from tracker.db import get_session
 from tracker.labels import code_label
-from tracker.models import Case, State
+from tracker.models import State
 from tracker.search import matches
 from tracker.sr_tables import attack_table, perpetrator_table, risk_table, scheme_regions
 from tracker.states import region_members, schemes
@@ -139,13 +139,9 @@ def index():
     ask = asked()
     threshold = int(current_app.config["CASE_SUPPRESS_BELOW"])
     book = load_codebook()
-    # Only the columns counting needs: never the encrypted identity or notes.
-    rows = session.exec(select(Case.iso3, Case.incident_dates, Case.gender, Case.whrd,
-                               Case.perpetrators, Case.attack_types, Case.risk_factors)).all()
     states = region_members(session, ask.region) if ask.region else None
-    tally = count_cases((facts(r) for r in rows), ask.dimension, years=ask.years,
-                        states=states, whrd_only=ask.whrd, gender=ask.gender or None,
-                        book=book)
+    tally = count_register(session, ask.dimension, years=ask.years, states=states,
+                           whrd_only=ask.whrd, gender=ask.gender or None, book=book)
     codes = list(book.slugs(ask.dimension))
     shown = suppress(grid(tally, order=codes), threshold)
     names = dict(session.exec(select(State.iso3, State.name)).all())
