@@ -323,3 +323,19 @@ def test_the_register_is_counted_in_sql_as_its_cases_are(app):
                             {"whrd_only": True}, {"gender": "man"}):
                 assert case_map.count_register(s, dimension, **filters) == count_cases(
                     every, dimension, **filters), (dimension, filters)
+
+
+def test_a_term_an_admin_added_is_counted_and_named_by_its_label(app):
+    from tracker.vocabulary_edits import add_term
+
+    with app.app_context(), Session(get_engine()) as s:
+        add_term(s, scheme="attack", slug="drone_watch",
+                 labels={"en": "Watched by drones", "es": "Vigilada con drones",
+                         "fr": "Surveillée par drones"}, username="admin")
+        s.commit()
+    _add_cases(app, "COL", 6, attacks=("drone_watch",))
+    viewer = sign_in(app, "vera", "viewer")
+    html = viewer.get("/cases/map/?dimension=attack").get_data(as_text=True)
+    assert "Watched by drones" in html and ">drone_watch<" not in html
+    assert ">6<" in _row(html, "COL")
+    assert "Vigilada con drones" in viewer.get("/cases/map/?dimension=attack&lang=es").text

@@ -8,15 +8,14 @@ invite the differencing of selections that suppression cannot stop.
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template, request
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlmodel import select
 
 from tracker.auth import VIEWER, access
 from tracker.case_map import NONE, count_register, grid, suppress
 from tracker.cases import GENDERS
 from tracker.charts import count_map
-from tracker.codebook import load_codebook
 from tracker.db import get_session
 from tracker.labels import code_label
 from tracker.models import State
@@ -24,6 +23,7 @@ from tracker.search import matches
 from tracker.sr_tables import attack_table, perpetrator_table, risk_table, scheme_regions
 from tracker.states import region_members, schemes
 from tracker.vocabulary import N_
+from tracker.vocabulary_edits import merged_codebook
 
 bp = Blueprint("case_map", __name__, url_prefix="/cases/map")
 
@@ -97,7 +97,7 @@ def _communications(ask: Asked, shown, codes: list[str]) -> dict:
             "gender_ignored": ask.gender not in ("", "woman")}
 
 
-def _world(session, shown, ask: Asked, threshold: int) -> dict:
+def _world(session, shown, ask: Asked, threshold: int, value_label) -> dict:
     """The map of cases per State (or of one value): only the figures the table shows."""
     states = {s.iso3: s for s in session.exec(select(State))}
     if ask.value in shown.columns:
@@ -126,10 +126,17 @@ def _world(session, shown, ask: Asked, threshold: int) -> dict:
             "chosen": ask.value if ask.value in shown.columns else ""}
 
 
-def value_label(value: str, dimension: str) -> str:
-    if value == NONE:
-        return _("None recorded")
-    return code_label(value, dimension)
+def labeller(book):
+    """Names of the values in the reader's language, from the vocabulary as the admins
+    edited it (a term they added is named by its label, not its slug)."""
+    lang = str(get_locale() or "en")[:2]
+
+    def value_label(value: str, dimension: str) -> str:
+        if value == NONE:
+            return _("None recorded")
+        term = book.term(dimension, value)
+        return term.label(lang) if term else code_label(value, dimension)
+    return value_label
 
 
 @bp.route("/")
@@ -138,7 +145,8 @@ def index():
     session = get_session()
     ask = asked()
     threshold = int(current_app.config["CASE_SUPPRESS_BELOW"])
-    book = load_codebook()
+    book = merged_codebook(session)
+    value_label = labeller(book)
     states = region_members(session, ask.region) if ask.region else None
     tally = count_register(session, ask.dimension, years=ask.years, states=states,
                            whrd_only=ask.whrd, gender=ask.gender or None, book=book)
@@ -150,5 +158,5 @@ def index():
     return render_template(
         "case_map/index.html", ask=ask, shown=shown, order=order, names=names,
         threshold=threshold, dimensions=DIMENSIONS, genders=GENDERS, regions=regions,
-        value_label=value_label, world=_world(session, shown, ask, threshold),
+        value_label=value_label, world=_world(session, shown, ask, threshold, value_label),
         letters=_communications(ask, shown, codes))
