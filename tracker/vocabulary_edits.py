@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from tracker.cases import CaseError
 from tracker.codebook import LANGUAGES, PARENTS, Codebook, Scheme, Term, load_codebook
 from tracker.models import VocabularyTerm
 from tracker.vocabulary import N_
@@ -28,16 +29,9 @@ LABEL_LIMIT = 120
 SCOPE_LIMIT = 2000
 
 
-class VocabularyEditError(ValueError):
-    """An edit cannot be made as asked; `field` names the form field at fault."""
-
-    def __init__(self, message: str, field: str | None = None, **params):
-        super().__init__(message % params if params else message)
-        self.message, self.field, self.params = message, field, params
-
-    def render(self, gettext) -> str:
-        text = gettext(self.message)
-        return text % self.params if self.params else text
+class VocabularyEditError(CaseError):
+    """An edit cannot be made as asked; `field` names the form field at fault (a form
+    error like a case's: the same message, field and translation)."""
 
 
 @dataclass(frozen=True)
