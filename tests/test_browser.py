@@ -462,3 +462,46 @@ def test_browser_review_by_keyboard(browser, base_url, loaded_app, width):
     assert (c.women, c.women_coded_by) == (False, name)
     assert ("killing" in c.attack_types.split(",")) != killing
     assert refused == []
+
+
+@pytest.fixture(scope="module")
+def demo_case(with_catalogue):
+    """Made-up cases in the register (as `tracker cases demo` adds), the first one's id."""
+    from sqlmodel import Session, select
+
+    from tracker.case_demo import make_demo_cases
+    from tracker.casekey import current_keys
+    from tracker.db import get_engine
+    from tracker.models import Case
+
+    with with_catalogue.app_context(), Session(get_engine()) as s:
+        make_demo_cases(s, current_keys(), 60, seed=7)
+        return s.exec(select(Case.id).order_by(Case.id)).first()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_case_register_fits_each_width_in_each_language(browser, base_url,
+                                                               editor_state, demo_case,
+                                                               lang, width):
+    """An editor's case register (the list, a case with its submissions, its history, the
+    follow-up, the form and the map) stays within a phone's width in each language."""
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  storage_state=editor_state)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/cases/?lang={lang}")
+        pages = {"cases": "/cases/", "case": f"/cases/{demo_case}",
+                 "case-history": f"/cases/{demo_case}/history",
+                 "case-new": "/cases/new", "cases-follow-up": "/cases/follow-up",
+                 "case-map": "/cases/map/?dimension=attack"}
+        for what, path in pages.items():
+            response = page.goto(base_url + path)
+            assert response.status == 200, path
+            assert page.locator("html").get_attribute("lang") == lang
+            assert_fits(page, f"{what} at {width}px")
+            shot(page, f"{what}-{lang}-{width}")
+        if lang != "en":
+            assert "Incident dates" not in page.goto(f"{base_url}/cases/{demo_case}").text()
+    finally:
+        context.close()

@@ -39,19 +39,6 @@ DIMENSIONS = {"perpetrator_type": "perpetrators", "perpetrator": "perpetrators",
 NONE = "none"  # the column of cases with no value in the dimension
 
 
-@dataclass(frozen=True)
-class CaseFacts:
-    """What counting needs from one case, and nothing that names it."""
-
-    iso3: str
-    year: int | None
-    gender: str
-    whrd: bool
-    perpetrators: tuple[str, ...] = ()
-    attack_types: tuple[str, ...] = ()
-    risk_factors: tuple[str, ...] = ()
-
-
 def _split(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in (text or "").split(",") if v.strip()))
 
@@ -60,20 +47,6 @@ def _split(text: str) -> tuple[str, ...]:
 def _first_year(incident_dates: str) -> int | None:
     dates = sorted(_split(incident_dates))
     return int(dates[0][:4]) if dates else None
-
-
-def facts(case) -> CaseFacts:
-    """The countable facts of a Case row (or anything with its columns)."""
-    return CaseFacts(iso3=case.iso3, year=_first_year(case.incident_dates),
-                     gender=case.gender, whrd=bool(case.whrd),
-                     perpetrators=_split(case.perpetrators),
-                     attack_types=_split(case.attack_types),
-                     risk_factors=_split(case.risk_factors))
-
-
-def values_of(case: CaseFacts, dimension: str, book: Codebook) -> tuple[str, ...]:
-    """The case's values in the dimension; (NONE,) when it has none."""
-    return _values(getattr(case, DIMENSIONS[dimension]), dimension, book)
 
 
 def _values(found: tuple[str, ...], dimension: str, book: Codebook) -> tuple[str, ...]:
@@ -91,37 +64,14 @@ class Tally:
     cases: Counter = field(default_factory=Counter)
 
 
-def count_cases(cases: Iterable[CaseFacts], dimension: str, *,
-                years: Iterable[int] | None = None, states: Iterable[str] | None = None,
-                whrd_only: bool = False, gender: str | None = None,
-                book: Codebook | None = None) -> Tally:
-    """Count the cases that pass the filters; `states` None means every State (a region's
-    States otherwise), `years` None means every year, undated cases included."""
-    if dimension not in DIMENSIONS:
-        raise ValueError(f"unknown dimension {dimension!r}")
-    book = book or load_codebook()
-    years = set(years) if years is not None else None
-    states = set(states) if states is not None else None
-    tally = Tally(dimension)
-    for case in cases:
-        if ((years is not None and case.year not in years)
-                or (states is not None and case.iso3 not in states)
-                or (whrd_only and not case.whrd) or (gender and case.gender != gender)):
-            continue
-        tally.cases[case.iso3, case.year] += 1
-        for value in values_of(case, dimension, book):
-            tally.cells[case.iso3, case.year, value] += 1
-    return tally
-
-
 def count_rows(rows: Iterable[tuple[str, str, str]], dimension: str, *,
                years: Iterable[int] | None = None, book: Codebook | None = None) -> Tally:
-    """Count as `count_cases` does, from one (iso3, incident dates, the dimension's column)
-    row per case that already passed the other filters.
+    """Count cases from one (iso3, incident dates, the dimension's column) row per case
+    that already passed the other filters: per (State, year) once, and per (State, year,
+    value) once for each of its values. `years` None means every year, undated included.
 
-    The register's page reads these rows from SQL (`count_register`): at 10,000 cases,
-    building a CaseFacts per case cost most of the page, while the texts repeat, and each
-    distinct one is parsed here once."""
+    The rows come from SQL (`count_register`); the texts repeat, so each distinct one is
+    parsed once (at 10,000 cases a record per case cost most of the page)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     book = book or load_codebook()
@@ -151,8 +101,9 @@ def count_rows(rows: Iterable[tuple[str, str, str]], dimension: str, *,
 def count_register(session: Session, dimension: str, *, years: Iterable[int] | None = None,
                    states: Iterable[str] | None = None, whrd_only: bool = False,
                    gender: str | None = None, book: Codebook | None = None) -> Tally:
-    """`count_cases` over the register's cases, filtered in SQL: only the columns counting
-    needs, never the encrypted identity or notes."""
+    """The register's cases counted (`count_rows`), filtered in SQL: `states` None means
+    every State (a region's States otherwise). Only the columns counting needs are read,
+    never the encrypted identity or notes."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     query = select(Case.iso3, Case.incident_dates, getattr(Case, DIMENSIONS[dimension]))
