@@ -129,3 +129,20 @@ def test_demo_cases_are_marked_and_linked_to_real_communications(loaded_app):
         assert linked and all(sub.link_status == "confirmed" for sub, _ in linked)
         by_id = {c.id: c for c in made}
         assert all(by_id[sub.case_id].iso3 == comm.addressee_code for sub, comm in linked)
+
+
+def test_a_name_left_out_is_kept_and_an_empty_one_erases_it(app):
+    case = _save(app)
+    with app.app_context(), Session(get_engine()) as s:
+        stored = s.get(Case, case.id)
+        kept = cases.clean(s, {**FORM, "name": None, "contact": None, "status": "closed"})
+        cases.save_case(s, current_keys(), kept, "ben", case=stored)
+        s.commit()
+        assert cases.identity(current_keys(), stored) == {"name": "Berta Example-Cáceres",
+                                                          "contact": "+504 5555 0000"}
+        assert "identity" not in cases.versions(s, case.id)[0].changes
+        cases.save_case(s, current_keys(), cases.clean(s, {**FORM, "name": "", "contact": None}),
+                        "ben", case=stored)
+        s.commit()
+        assert cases.identity(current_keys(), stored) == {"contact": "+504 5555 0000"}
+        assert stored.identity is not None and "identity" in cases.versions(s, case.id)[0].changes

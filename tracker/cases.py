@@ -71,8 +71,9 @@ class CaseInput:
     risk_factors: tuple[str, ...] = ()
     status: str = "documented"
     retention_until: dt.date | None = None
-    name: str = ""
-    contact: str = ""
+    # None: keep what is stored (a form that never shows a name sends none back)
+    name: str | None = ""
+    contact: str | None = ""
     notes: str = ""
 
 
@@ -100,6 +101,10 @@ def _slugs(raw) -> tuple[str, ...]:
     if isinstance(raw, str):
         raw = raw.split(",")
     return tuple(dict.fromkeys(s.strip() for s in raw or () if s and s.strip()))
+
+
+def _kept_or_text(value) -> str | None:
+    return None if value is None else str(value).strip()
 
 
 def clean(session: Session, data: Mapping, *, codebook=None) -> CaseInput:
@@ -142,11 +147,11 @@ def clean(session: Session, data: Mapping, *, codebook=None) -> CaseInput:
         pseudonym=pseudonym, iso3=iso3, gender=gender, whrd=whrd,
         province=str(data.get("province") or "").strip(),
         incident_dates=_dates(data.get("incident_dates")), status=status,
-        retention_until=retention, name=str(data.get("name") or "").strip(),
-        contact=str(data.get("contact") or "").strip(),
+        retention_until=retention, name=_kept_or_text(data.get("name")),
+        contact=_kept_or_text(data.get("contact")),
         notes=str(data.get("notes") or "").strip(), **values)
     for field, limit in LIMITS.items():
-        if len(getattr(case, field)) > limit:
+        if len(getattr(case, field) or "") > limit:
             raise CaseError(N_("Too long: at most %(limit)s characters."), field, limit=limit)
     return case
 
@@ -213,7 +218,9 @@ def save_case(session: Session, keys: MultiFernet, data: CaseInput, username: st
         "risk_factors": ",".join(data.risk_factors), "status": data.status,
         "retention_until": data.retention_until or default_retention(retention_days),
     }
-    who = {"name": data.name, "contact": data.contact}
+    kept = identity(keys, case) if case is not None else {}
+    who = {"name": kept.get("name", "") if data.name is None else data.name,
+           "contact": kept.get("contact", "") if data.contact is None else data.contact}
     who = {k: v for k, v in who.items() if v}
     if case is None:
         case = Case(created_by=username, **new)
@@ -224,7 +231,7 @@ def save_case(session: Session, keys: MultiFernet, data: CaseInput, username: st
         changes = [f for f in FIELDS if getattr(case, f) != new[f]]
         for field, value in new.items():
             setattr(case, field, value)
-        if identity(keys, case) != who:
+        if kept != who:
             changes.append("identity")
             case.identity = encrypt(keys, json.dumps(who, ensure_ascii=False)) if who else None
         if notes(keys, case) != data.notes:

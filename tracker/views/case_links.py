@@ -24,7 +24,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from sqlmodel import select
-from werkzeug.routing import BuildError
 
 from tracker import accounts, case_links, followup
 from tracker.auth import ADMIN, EDITOR, access, current_user, log, may_read_identity
@@ -43,10 +42,7 @@ bp = Blueprint("case_links", __name__, url_prefix="/cases")
 
 def _case_url(case_id: int) -> str:
     """The case's page (tracker.views.cases), back to its submissions."""
-    try:
-        return url_for("cases.show", case_id=case_id) + "#submissions"
-    except BuildError:  # the case pages not wired in: the follow-up list is ours
-        return url_for("case_links.follow_up")
+    return url_for("cases.show", case_id=case_id) + "#submissions"
 
 
 def _deadline() -> int:

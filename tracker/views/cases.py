@@ -168,12 +168,15 @@ def _form_values(case: Case | None) -> dict:
             "notes": cases.notes(current_keys(), case), "version": case.version}
 
 
+# The form's text fields, as tracker.cases.clean reads them.
+TEXT_FIELDS = ("pseudonym", "iso3", "gender", "province", "incident_dates", "status",
+               "retention_until", "name", "contact", "notes")
+
+
 def _typed_values() -> dict:
     """The form as sent, to show again after an error: the person's text is never lost."""
     form = request.form
-    values = {k: form.get(k, "") for k in ("pseudonym", "iso3", "gender", "province",
-                                            "incident_dates", "status", "retention_until",
-                                            "name", "contact", "notes", "version")}
+    values = {k: form.get(k, "") for k in (*TEXT_FIELDS, "version")}
     values["whrd"] = form.get("whrd") in ("1", "on")
     values["remove_identity"] = form.get("remove_identity") in ("1", "on")
     for field in cases.CODED_FIELDS:
@@ -182,24 +185,17 @@ def _typed_values() -> dict:
 
 
 def _input_data(case: Case | None) -> dict:
-    """The form's fields for tracker.cases.clean, with the stored name and contact passed
-    through server-side when the form leaves them blank (save_case compares and rewrites
-    the identity from its input: a blank would erase it)."""
-    data = {k: request.form.get(k, "") for k in ("pseudonym", "iso3", "gender", "province",
-                                                  "incident_dates", "status",
-                                                  "retention_until", "name", "contact",
-                                                  "notes")}
+    """The form's fields for tracker.cases.clean. The form never shows a stored name or
+    contact, so on a case that has them a blank field means "keep" (None), unless the
+    person ticked "remove"."""
+    data = {k: request.form.get(k, "") for k in TEXT_FIELDS}
     data["whrd"] = request.form.get("whrd", "")
     for field in cases.CODED_FIELDS:
         data[field] = request.form.getlist(field)
-    if case is not None:
-        if request.form.get("remove_identity") in ("1", "on"):
-            data["name"] = data["contact"] = ""
-        else:
-            stored = cases.identity(current_keys(), case)
-            for key in ("name", "contact"):
-                if not data[key].strip():
-                    data[key] = stored.get(key, "")
+    if case is not None and request.form.get("remove_identity") not in ("1", "on"):
+        for key in ("name", "contact"):
+            if not data[key].strip():
+                data[key] = None
     return data
 
 
