@@ -135,14 +135,14 @@ def pct(values, p):
 
 
 def build_whoosh(root: Path, docs) -> float:
-    gen = S._new_generation(root)
+    gen = S.lifecycle.new_generation(root)
     ix = windex.open_dir(str(gen))
     start = time.perf_counter()
     writer = ix.writer(procs=2, limitmb=512, multisegment=True)
     for doc in docs:
         writer.add_document(**doc)
     writer.commit()
-    S._switch(root, gen)
+    S.lifecycle.switch_to(root, gen)
     return time.perf_counter() - start
 
 
@@ -247,18 +247,18 @@ def run(size: int, queries: int):
         tmp = Path(tmp)
         root = tmp / "index"
         built = build_whoosh(root, corpus(size))
-        gen = S._current_dir(root)
+        gen = S.lifecycle.current_dir(root)
         print(f"whoosh build   {built:8.1f} s   {folder_size(gen) / 2**20:8.1f} MiB")
         fts_built = build_fts(tmp / "fts.sqlite", corpus(size))
         print(f"fts5 build     {fts_built:8.1f} s   "
               f"{(tmp / 'fts.sqlite').stat().st_size / 2**20:8.1f} MiB")
         mix = query_mix(queries)
         db = sqlite3.connect(tmp / "fts.sqlite")
-        S._TABLES.clear()
+        S.facets._TABLES.clear()
         for kind, words, filters in mix[:5]:  # warm both (file cache, Python imports)
             whoosh_query(root, kind, words, filters)
             fts_query(db, kind, words, filters)
-        S._TABLES.clear()
+        S.facets._TABLES.clear()
         results = {}
         for kind, words, filters in mix:
             w = timed(whoosh_query, root, kind, words, filters)

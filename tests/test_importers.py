@@ -182,7 +182,9 @@ def test_reindex_keeps_what_an_import_wrote_while_it_ran(app, tmp_path, monkeypa
                                   text=True)
             assert "Search index: 1 entry written" in done.stderr, done.stderr
 
-    monkeypatch.setattr(search_module, "communication_docs", read_then_import_elsewhere)
+    # the rebuild reads the database through lifecycle's own name for it
+    monkeypatch.setattr(search_module.lifecycle, "communication_docs",
+                        read_then_import_elsewhere)
     with app.app_context(), Session(get_engine()) as s:
         search_module.rebuild_index(root, s)
     monkeypatch.undo()

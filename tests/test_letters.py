@@ -413,11 +413,11 @@ def test_cli_scrape_letters_on_an_index_older_than_letters_rebuilds_it(
     from tracker import search as S
 
     full = S.make_schema
-    monkeypatch.setattr(S, "make_schema", lambda: Schema(**{
+    monkeypatch.setattr(S.lifecycle, "make_schema", lambda: Schema(**{
         name: f for name, f in full().items() if name not in ("letter", "replies")}))
     with app.app_context():
         S.open_index(app.config["SEARCH_INDEX_DIR"])  # as built before letters were read
-    monkeypatch.setattr(S, "make_schema", full)
+    monkeypatch.setattr(S.lifecycle, "make_schema", full)
     result = runner.invoke(args=["scrape", "letters"])
     assert "Traceback" not in result.output and "AL HND 5/2013 letter: text" in result.output
     # Writing what the run read rebuilds the old index whole: no reindex to ask for.
@@ -435,11 +435,11 @@ def test_cli_scrape_letters_with_nothing_new_on_an_old_index_says_to_reindex(
     root = app.config["SEARCH_INDEX_DIR"]
     shutil.rmtree(root)
     full = S.make_schema
-    monkeypatch.setattr(S, "make_schema", lambda: Schema(**{
+    monkeypatch.setattr(S.lifecycle, "make_schema", lambda: Schema(**{
         name: f for name, f in full().items() if name not in ("letter", "replies")}))
     with app.app_context():
         S.open_index(root)  # as built before letters were read
-    monkeypatch.setattr(S, "make_schema", full)
+    monkeypatch.setattr(S.lifecycle, "make_schema", full)
     result = runner.invoke(args=["scrape", "letters"])  # every file already read
     assert "run `tracker reindex` so that search covers their text" in result.output
     assert search(root, "bulldozers").total == 0

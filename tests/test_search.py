@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from scrapers.records import CommunicationRecord, ReplyRecord
-from tracker import search as search_mod
 from tracker.importers import import_files, sample_files
 from tracker.ingest import Tally, store_communications
 from tracker.models import (
@@ -19,7 +18,7 @@ from tracker.models import (
     RegionMembership,
     Reply,
 )
-from tracker.query import MAX_QUERY_LENGTH, did_you_mean, plain_word_spans
+from tracker.query import ANALYZER, MAX_QUERY_LENGTH, did_you_mean, plain_word_spans
 from tracker.search import IndexBusy, open_index, rebuild_index, search, update_index
 
 from .conftest import SAMPLES
@@ -185,12 +184,11 @@ def test_search_reindex_while_readers_search(three_languages, session, index_dir
     assert totals == {3}  # never a partial index
 
 
-def test_search_writer_busy_is_clear(three_languages, session, index_dir, monkeypatch):
-    monkeypatch.setattr(search_mod, "WRITER_TIMEOUT", 0.2)
+def test_search_writer_busy_is_clear(three_languages, session, index_dir):
     holder = open_index(index_dir).writer()
     try:
         with pytest.raises(IndexBusy, match="being written by another process"):
-            update_index(index_dir, session, communication_ids=[1])
+            update_index(index_dir, session, communication_ids=[1], timeout=0.2)
     finally:
         holder.cancel()
 
@@ -209,7 +207,7 @@ def test_analyzer_matches_whoosh_filter_chain():
              | StemFilter())
     text = ("Les défenseures des droits de l'homme, Mme Peña and the women human rights "
             "defenders of Côte d’Ivoire were threatened; e.g. 2013.")
-    ours = [(t.text, t.pos) for t in search_mod.ANALYZER(text, positions=True)]
+    ours = [(t.text, t.pos) for t in ANALYZER(text, positions=True)]
     theirs = [(t.text, t.pos) for t in chain(text, positions=True)]
     assert ours == theirs
 
