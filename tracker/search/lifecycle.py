@@ -10,6 +10,7 @@ gets IndexBusy with a clear message.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -200,28 +201,9 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
     root = Path(root)
     with _WRITE_LOCK:
         before = _journal_names(root)
-        generation = new_generation(root)
-        ix = windex.open_dir(str(generation))
-        kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
-            "limitmb": 256}
-        writer = ix.writer(**kwargs)
-        n, words = 0, set()
+        docs = itertools.chain(communication_docs(session), resolution_docs(session))
+        generation, n = build_generation(root, docs, procs=procs)
         try:
-            for doc in communication_docs(session):
-                writer.add_document(**doc)
-                words |= spelling_words([doc["addressee"], doc["summary"]])
-                n += 1
-            for doc in resolution_docs(session):
-                writer.add_document(**doc)
-                words |= spelling_words([doc["title"]])
-                n += 1
-        except BaseException:
-            writer.cancel()
-            shutil.rmtree(generation, ignore_errors=True)
-            raise
-        writer.commit()
-        try:
-            add_vocabulary(generation, words)
             replayed = _journal_names(root) - before
             _replay(generation, session, root, replayed)
         except BaseException:
@@ -232,6 +214,34 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
         for name in before:  # this build read everything they name
             (root / CHANGES / name).unlink(missing_ok=True)
         return n
+
+
+def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1) -> tuple[Path, int]:
+    """Write these documents into a new generation, with its did-you-mean vocabulary,
+    without switching readers to it; return the folder and how many were written.
+
+    Separate from reading the database so that bench/search.py builds exactly as a
+    rebuild does, from a generated corpus.
+    """
+    generation = new_generation(root)
+    ix = windex.open_dir(str(generation))
+    kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
+        "limitmb": 256}
+    writer = ix.writer(**kwargs)
+    n, words = 0, set()
+    try:
+        for doc in docs:
+            writer.add_document(**doc)
+            words |= spelling_words([doc["addressee"], doc["summary"]]
+                                    if doc["doc_type"] == "communication" else [doc["title"]])
+            n += 1
+        writer.commit()
+        add_vocabulary(generation, words)
+    except BaseException:
+        writer.cancel()
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    return generation, n
 
 
 def _replay(generation: Path, session: Session, root: Path, names: set[str]) -> None:
