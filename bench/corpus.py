@@ -84,38 +84,71 @@ PERPETRATORS = (("police", 30, "state"), ("judiciary", 25, "state"),
 RISKS = (("journalism", 30), ("land_environment", 25), ("indigenous", 15), ("sogi", 8),
          ("srhr", 6))
 
-# Sentence banks for the Spanish and French summaries (the real samples are in English):
-# the formulas of the Special Procedures' letters in those languages.
-ES = """Información recibida en relación con la presunta detención arbitraria y los malos tratos de la defensora de derechos humanos
-así como las amenazas y actos de hostigamiento contra miembros de la comunidad indígena
-en el contexto de su labor de defensa del territorio y del medio ambiente frente a proyectos mineros
-Se expresa preocupación por la criminalización de lideresas sociales y periodistas
-la presunta desaparición forzada del señor
-el asesinato del defensor de derechos humanos y líder comunitario
-por parte de agentes de la policía nacional y de miembros de las fuerzas armadas
-la falta de investigación y de medidas de protección adecuadas
-el uso excesivo de la fuerza durante una protesta pacífica
-la campaña de estigmatización en redes sociales contra organizaciones de la sociedad civil
-Información recibida sobre el hostigamiento judicial contra la señora
-quien fue acusada de usurpación y daños agravados tras denunciar la contaminación del río
-las restricciones al derecho a la libertad de expresión y de reunión pacífica
-el allanamiento de las oficinas de la organización y la incautación de equipos
-Nos preocupa que estos hechos estén relacionados con su trabajo legítimo
-las defensoras y los defensores de derechos humanos en el país""".splitlines()
-FR = """Informations reçues concernant la détention arbitraire et les mauvais traitements infligés au défenseur des droits de l'homme
-ainsi que les menaces et actes d'intimidation à l'encontre de journalistes et d'avocats
-dans le cadre de leurs activités pacifiques de défense des droits humains
-la disparition forcée présumée de
-le harcèlement judiciaire et la criminalisation de défenseures des droits des femmes
-l'usage excessif de la force lors d'une manifestation pacifique
-des restrictions imposées aux organisations de la société civile en vertu de la loi relative aux associations
-l'absence d'enquête impartiale et de mesures de protection
-des actes de représailles pour leur coopération avec les Nations Unies
-Informations reçues concernant l'arrestation de Madame
-accusée d'atteinte à la sûreté de l'État après la publication d'articles critiques
-la perquisition du domicile et la saisie du matériel de travail
-Nous exprimons notre préoccupation quant à ces allégations
-les défenseurs des droits de l'homme et les journalistes indépendants""".splitlines()
+# Sentence banks: the formulas of the Special Procedures' letters. The 32 real summaries
+# are mostly about companies and protest laws; these give the commoner subjects
+# (detention, threats, disappearances) their real weight, and Spanish and French.
+EN = (
+    "Information received concerning the alleged arbitrary detention and ill-treatment of "
+    "human rights defender",
+    "threats and harassment against members of the indigenous community",
+    "in connection with their peaceful work in defence of land and environmental rights",
+    "concerns about the criminalisation of women human rights defenders and journalists",
+    "the alleged enforced disappearance of",
+    "the killing of the human rights defender and community leader",
+    "by members of the police and the armed forces",
+    "the lack of investigation and of adequate protection measures",
+    "the excessive use of force against peaceful protesters",
+    "a smear campaign on social media against civil society organisations",
+    "judicial harassment of lawyers representing victims of torture",
+    "charged with spreading false news and terrorism offences after reporting on the protests",
+    "restrictions on the rights to freedom of expression and of peaceful assembly",
+    "a raid on the offices of the organisation and the seizure of equipment",
+    "surveillance of journalists with spyware and a travel ban imposed on",
+    "reprisals for cooperation with the United Nations and its mechanisms",
+    "We express serious concern that these acts appear to be related to their legitimate work",
+    "held incommunicado without access to a lawyer or to family visits",
+    "sentenced to years of imprisonment following an unfair trial",
+)
+ES = (
+    "Información recibida en relación con la presunta detención arbitraria y los "
+    "malos tratos de la defensora de derechos humanos",
+    "así como las amenazas y actos de hostigamiento contra miembros de la comunidad indígena",
+    "en el contexto de su labor de defensa del territorio y del medio ambiente "
+    "frente a proyectos mineros",
+    "Se expresa preocupación por la criminalización de lideresas sociales y periodistas",
+    "la presunta desaparición forzada del señor",
+    "el asesinato del defensor de derechos humanos y líder comunitario",
+    "por parte de agentes de la policía nacional y de miembros de las fuerzas armadas",
+    "la falta de investigación y de medidas de protección adecuadas",
+    "el uso excesivo de la fuerza durante una protesta pacífica",
+    "la campaña de estigmatización en redes sociales contra organizaciones de la "
+    "sociedad civil",
+    "Información recibida sobre el hostigamiento judicial contra la señora",
+    "quien fue acusada de usurpación y daños agravados tras denunciar la "
+    "contaminación del río",
+    "las restricciones al derecho a la libertad de expresión y de reunión pacífica",
+    "el allanamiento de las oficinas de la organización y la incautación de equipos",
+    "Nos preocupa que estos hechos estén relacionados con su trabajo legítimo",
+    "las defensoras y los defensores de derechos humanos en el país",
+)
+FR = (
+    "Informations reçues concernant la détention arbitraire et les mauvais "
+    "traitements infligés au défenseur des droits de l'homme",
+    "ainsi que les menaces et actes d'intimidation à l'encontre de journalistes et d'avocats",
+    "dans le cadre de leurs activités pacifiques de défense des droits humains",
+    "la disparition forcée présumée de",
+    "le harcèlement judiciaire et la criminalisation de défenseures des droits des femmes",
+    "l'usage excessif de la force lors d'une manifestation pacifique",
+    "des restrictions imposées aux organisations de la société civile en vertu de la "
+    "loi relative aux associations",
+    "l'absence d'enquête impartiale et de mesures de protection",
+    "des actes de représailles pour leur coopération avec les Nations Unies",
+    "Informations reçues concernant l'arrestation de Madame",
+    "accusée d'atteinte à la sûreté de l'État après la publication d'articles critiques",
+    "la perquisition du domicile et la saisie du matériel de travail",
+    "Nous exprimons notre préoccupation quant à ces allégations",
+    "les défenseurs des droits de l'homme et les journalistes indépendants",
+)
 
 FEMALE = ("Berta", "Françoise", "María José", "Narges", "Nasrin", "Ayşe", "Hélène",
           "Zoë", "Marielle", "Lucía", "Inés", "Thérèse", "Sofía", "Mónica", "Aïcha",
@@ -187,7 +220,14 @@ def vocabulary() -> tuple[tuple[str, ...], np.ndarray, frozenset[str]]:
                      if len(w) > 1)
     ranked = [w for w, _ in counts.most_common()]
     head, tail = ranked[:300], ranked[300:]
-    taken = set(ranked)
+    # The words of the formulas, lower-case, spread through ranks 20 to 300.
+    formulas = [w for w in dict.fromkeys(w.lower() for s in EN + ES + FR
+                                         for w in _LETTERS.findall(s)) if len(w) > 3]
+    head = [w for w in head if w not in formulas]
+    for i, w in enumerate(formulas):
+        head.insert(20 + i * 280 // len(formulas), w)
+    tail = [w for w in tail if w not in formulas]
+    taken = set(ranked) | set(formulas)
     tail += [w for w in (w.lower() for w in _rule_words()) if w not in taken
              and not taken.add(w)]
     made_up = _made_up(rng, VOCABULARY_SIZE - len(head) - len(tail), taken)
@@ -204,6 +244,8 @@ def _fragments() -> dict[str, list[list[str]]]:
     english = [s.split() for text in real_summaries()
                for s in re.split(r"(?<=[.;])\s+", text.split("Alleged victims")[0])
                if len(s.split()) >= 4]
+    # The bank's sentences as often as the real ones.
+    english += [s.split() for s in EN] * max(1, len(english) // len(EN))
     return {"en": english, "es": [s.split() for s in ES], "fr": [s.split() for s in FR]}
 
 
@@ -399,7 +441,7 @@ def _sample() -> tuple[list[dict], Counter, Counter]:
     for d in docs:
         tokens = d["summary"].split()
         df.update({w.lower() for w in _LETTERS.findall(d["summary"])})
-        pairs.update({(a.lower(), b.lower()) for a, b in zip(tokens, tokens[1:])
+        pairs.update({(a.lower(), b.lower()) for a, b in zip(tokens, tokens[1:], strict=False)
                       if _LETTERS.fullmatch(a) and _LETTERS.fullmatch(b)})
     return docs, df, pairs
 
@@ -416,11 +458,12 @@ def queries(seed: int = 11) -> list[tuple[str, str, dict[str, list[str]]]]:
 
     out += [("one word", w, {}) for w in rng.choice(COMMON, 6, replace=False).tolist()]
 
-    for lang in ("en", "en", "en", "en", "en", "es"):  # real words of one letter
+    for lang in ("en", "en", "en", "en", "en", "es"):  # real words of one letter's language
         d = next(d for d in (docs[int(rng.integers(len(docs)))] for _ in range(1000))
                  if VICTIMS[lang] in d["summary"])
+        own = {w.lower() for s in _fragments()[lang] for w in s}
         words = [w for w in dict.fromkeys(_LETTERS.findall(d["summary"].lower()))
-                 if len(w) > 4 and w not in made_up and _stem(w)
+                 if len(w) > 4 and w in own and _stem(w)
                  and 0.01 < df[w] / len(docs) < 0.5]
         k = min(len(words), int(rng.integers(2, 5)))
         out.append(("2–4 words", " ".join(rng.choice(words, k, replace=False).tolist()), {}))
