@@ -1,8 +1,8 @@
 """Server time of the main pages over a large synthetic corpus (default 200,000).
 
 Run: .venv/bin/python bench/pages.py [--size 200000] [--repeat 20]
-The corpus of bench/search.py goes into a SQLite database (bulk inserts) and into the
-index (built directly, as `tracker reindex` would); then each page is requested through
+The corpus of bench/corpus.py goes into a SQLite database (bulk inserts) and into the
+index (built as `tracker reindex` builds it, build_generation); then each page is requested through
 Flask's test client and timed: the time the server spends, without a network.
 """
 
@@ -14,13 +14,14 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import search as corpus_bench  # noqa: E402  (bench/search.py)
+from corpus import corpus  # noqa: E402  (bench/corpus.py)
 
 PAGES = [
     ("search, no query", "/"),
@@ -44,8 +45,10 @@ def load(app, size: int) -> None:
     with Session(engine) as session:
         mandate_ids = {m.slug: m.id for m in session.exec(select(Mandate))}
         states = set(session.exec(select(State.iso3)))
-    docs = list(corpus_bench.corpus(size))
-    now = corpus_bench.datetime.now()
+    from tracker.search import lifecycle
+
+    docs = list(corpus(size))
+    now = datetime.now()
     rows, links = [], []
     for d in docs:
         typ, rest = d["reference"].split(" ", 1)
@@ -63,7 +66,9 @@ def load(app, size: int) -> None:
             conn.execute(insert(Communication.__table__), rows[i:i + 5000])
         for i in range(0, len(links), 20000):
             conn.execute(insert(CommunicationMandate.__table__), links[i:i + 20000])
-    corpus_bench.build_whoosh(Path(app.config["SEARCH_INDEX_DIR"]), docs)
+    root = Path(app.config["SEARCH_INDEX_DIR"])
+    generation, _ = lifecycle.build_generation(root, docs)
+    lifecycle.switch_to(root, generation)
 
 
 def main():

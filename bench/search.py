@@ -1,294 +1,318 @@
-"""Search benchmark: Whoosh (tracker.search) against SQLite FTS5 on one synthetic corpus.
+"""Search benchmark: the app's search page on Whoosh, beside SQLite FTS5 and PostgreSQL.
 
-Run: .venv/bin/python bench/search.py [--sizes 10000,50000,200000] [--queries 200]
+Run: .venv/bin/python bench/search.py [--sizes 20000,200000] [--repeat 3] [--json PATH]
 (`make bench` runs it with the default sizes.)
 
-The corpus is deterministic (seeded) and shaped like the real samples: references
-`TYPE ISO n/yyyy`, joint letters most common, one in seven to companies (OTH), states
-weighted unevenly, 1–7 mandates each with defenders the most common, summaries of 200 to
-1,500 characters in English (80 %), Spanish (12 %) and French (8 %), ending
-"Alleged victims: N". Prints, per size: index build time and size; p50, p95 and max
-per query kind for Whoosh and for FTS5 and their ratio; and the time to ingest 1,000 new
-communications through the database and the incremental index update.
+The corpus and the 48 queries of nine kinds are bench/corpus.py's. The unit is the page
+the app shows: `tracker.search.search(root, text, filters, per_page=50, facets=FACETS)`,
+which gives 50 results with highlights, the exact total, every facet and "did you mean"
+on no hits; bench/engines.py does the same page with FTS5 and PostgreSQL on the same
+documents. The Whoosh index is built as a rebuild builds it (`build_generation`, then
+`switch_to`); the corpus is generated before any clock starts.
+
+Times are CPU time (what matters on a shared machine) and wall time, warm: one pass
+untimed, then --repeat timed passes in which the three engines take turns on each query;
+a query's figure is the median of its passes, a kind's p50/p95 are over its queries.
+- Whoosh and FTS5: this process's CPU time (time.process_time).
+- PostgreSQL: the server process's CPU time, read from /proc/PID/schedstat (the server
+  runs on this machine; parallel workers are turned off so that it is one process), plus
+  this process's CPU (psycopg, "did you mean"). Without /proc it reports wall time.
+The app's cache of ordered results (reused when paging) is emptied before each Whoosh
+query: every query is a new search. Caches of the index itself (searchers, the facet
+table, the vocabulary) stay warm, as the server's buffers stay warm for the others.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import json
 import os
-import random
-import sqlite3
+import platform
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from whoosh import index as windex  # noqa: E402
+from corpus import KINDS, corpus, queries  # noqa: E402
+from engines import Fts5, connect_postgres  # noqa: E402
 
 from tracker import search as S  # noqa: E402
-from tracker.reference import state_rows  # noqa: E402
+from tracker.search import lifecycle, matching  # noqa: E402
 
-MANDATES = [("human-rights-defenders", 35), ("freedom-of-expression", 22),
-            ("arbitrary-detention", 18), ("assembly-and-association", 15), ("torture", 12),
-            ("violence-against-women", 10), ("disappearances", 9), ("executions", 8),
-            ("judges-and-lawyers", 8), ("terrorism", 8), ("business", 7), ("privacy", 5),
-            ("indigenous-peoples", 5), ("environment", 4), ("minority-issues", 4),
-            ("health", 3), ("climate-change", 2), ("iran", 2), ("belarus", 2), ("palestine", 2)]
+PG_URL = "postgresql://postgres@127.0.0.1:5432/test_bench"
+ENGINES = ("Whoosh", "FTS5", "PostgreSQL")
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
-TYPES = [("JAL", 55), ("JUA", 28), ("AL", 7), ("UA", 6), ("JOL", 3), ("OL", 1)]
-EN = words(
-    "information received concerning the alleged arbitrary detention torture and "
-    "ill-treatment of human rights defenders journalists lawyers and women activists "
-    "threats intimidation harassment surveillance judicial harassment killing enforced "
-    "disappearance of community leaders land rights indigenous peoples environmental "
-    "defenders peaceful assembly protest freedom of expression online smear campaign sexual "
-    "violence against women human rights defenders criminalisation under counter-terrorism "
-    "legislation travel ban raid on the office of the organisation"
-)
-ES = words(
-    "información recibida sobre la presunta detención arbitraria amenazas contra defensoras "
-    "y defensores de derechos humanos lideresas comunitarias periodistas criminalización "
-    "hostigamiento judicial asesinato desaparición forzada de la señora tierra territorio "
-    "pueblos indígenas protesta pacífica"
-)
-FR = words(
-    "informations reçues concernant la détention arbitraire les menaces contre des "
-    "défenseures et défenseurs des droits de l'homme journalistes avocats harcèlement "
-    "judiciaire disparition forcée de madame manifestation pacifique"
-)
-NAMES = ["Peña", "Ordóñez", "Mejía", "Cáceres", "Françoise", "Nasrin", "Ahmed", "Zhang",
-         "Narges", "Berta", "Marielle", "Alexei", "Germain", "Ayşe"]
-
-
-def weighted(rng, pairs):
-    items, weights = zip(*pairs, strict=True)
-    return rng.choices(items, weights)[0]
-
-
-def corpus(n: int, seed: int = 7):
-    rng = random.Random(seed)
-    states = [r["iso3"] for r in state_rows() if r["status"] == "member"]
-    state_weights = [rng.paretovariate(1.2) for _ in states]
-    groups = {r["iso3"]: r["un_group"] for r in state_rows()}
-    regions = {r["iso3"]: [S.region_term("un-groups", r["un_group"]),
-                           S.region_term("m49", r["m49_region"]),
-                           S.region_term("sr-hrd", r["hrd_region"])] for r in state_rows()}
-    counters: dict[tuple[str, int], int] = {}
-    for i in range(n):
-        oth = rng.random() < 0.14
-        code = "OTH" if oth else rng.choices(states, state_weights)[0]
-        day = date(2011, 1, 1) + timedelta(days=rng.randrange(16 * 365))
-        counters[(code, day.year)] = counters.get((code, day.year), 0) + 1
-        lang = rng.choices(["en", "es", "fr"], [80, 12, 8])[0]
-        vocab = {"en": EN, "es": ES, "fr": FR}[lang]
-        words = [rng.choice(vocab) for _ in range(rng.randint(30, 220))]
-        words.insert(rng.randrange(len(words)), rng.choice(NAMES))
-        summary = " ".join(words) + f". Alleged victims: {rng.choice(['-', 1, 2, 3, 12])}"
-        mandates = sorted({weighted(rng, MANDATES) for _ in range(rng.randint(1, 7))})
-        typ = weighted(rng, TYPES)
-        yield {
-            "key": f"comm:{i + 1}", "doc_type": "communication", "db_id": i + 1,
-            "reference": f"{typ} {code} {counters[(code, day.year)]}/{day.year}",
-            "refwords": f"{typ} {code} {counters[(code, day.year)]}/{day.year}",
-            "type": typ, "year": str(day.year), "state": code,
-            "addressee": "Company" if oth else code, "group": groups.get(code, "none"),
-            "region": ",".join(regions.get(code, [])), "mandate": ",".join(mandates),
-            "reply": "replied" if rng.random() < 0.45 else "awaiting",
-            "women": rng.choice(["yes", "no", "not coded"]),
-            "whrd": rng.choice(["yes", "no", "not coded"]), "summary": summary,
-            "url": None, "date": datetime.combine(day, datetime.min.time()),
-        }
-
-
-def query_mix(n: int, seed: int = 11):
-    """A fixed mix: plain words, phrases, faceted, filtered by state and year, by date."""
-    rng = random.Random(seed)
-    kinds = [("plain", 0.25), ("phrase", 0.2), ("faceted", 0.2), ("filtered", 0.2),
-             ("by-date", 0.15)]
-    states = ["HND", "MEX", "IRN", "CHN", "RUS", "GBR", "COL", "PHL", "EGY", "IND"]
-    out = []
-    for kind, share in kinds:
-        for _ in range(int(n * share)):
-            words = " ".join(rng.sample(EN[:60], rng.randint(1, 2)))
-            if kind == "phrase":
-                start = rng.randrange(len(EN) - 3)
-                words = '"' + " ".join(EN[start:start + 2]) + '"'
-            filters = {}
-            if kind == "filtered":
-                filters = {"state": [rng.choice(states)], "year": [str(rng.randint(2012, 2025))]}
-            out.append((kind, words, filters))
-    return out
-
-
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-
-def build_whoosh(root: Path, docs) -> float:
-    gen = S.lifecycle.new_generation(root)
-    ix = windex.open_dir(str(gen))
-    start = time.perf_counter()
-    writer = ix.writer(procs=2, limitmb=512, multisegment=True)
-    for doc in docs:
-        writer.add_document(**doc)
-    writer.commit()
-    S.lifecycle.switch_to(root, gen)
-    return time.perf_counter() - start
-
-
-def build_fts(path: Path, docs) -> float:
-    start = time.perf_counter()
-    db = sqlite3.connect(path)
-    db.executescript("""
-        CREATE TABLE comm(id INTEGER PRIMARY KEY, reference, type, year, state, grp, mandate,
-                          reply, women, whrd, date);
-        CREATE VIRTUAL TABLE comm_fts USING fts5(summary, addressee, reference,
-                          tokenize = 'porter unicode61 remove_diacritics 2');
-    """)
-    rows, fts = [], []
-    for d in docs:
-        rows.append((d["db_id"], d["reference"], d["type"], d["year"], d["state"], d["group"],
-                     d["mandate"], d["reply"], d["women"], d["whrd"], d["date"].isoformat()))
-        fts.append((d["db_id"], d["summary"], d["addressee"], d["reference"]))
-    db.executemany("INSERT INTO comm VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO comm_fts(rowid, summary, addressee, reference) VALUES (?,?,?,?)",
-                   fts)
-    db.execute("CREATE INDEX comm_state_year ON comm(state, year)")
-    db.execute("CREATE INDEX comm_date ON comm(date)")
-    db.commit()
-    db.close()
-    return time.perf_counter() - start
-
-
-FTS_FACETS = ("state", "grp", "type", "year", "reply", "women", "whrd")
-
-
-def fts_match(text: str) -> str:
-    """FTS5 syntax for the same words: each bare word quoted (so '-' is not an operator)."""
-    if text.startswith('"'):
-        return text
-    return " ".join(f'"{w}"' for w in text.split())
-
-
-def fts_query(db, kind, words, filters):
-    where, args = "comm_fts MATCH ?", [fts_match(words)]
-    for col, values in filters.items():
-        where += f" AND comm.{col} = ?"
-        args.append(values[0])
-    base = f"FROM comm JOIN comm_fts ON comm_fts.rowid = comm.id WHERE {where}"
-    order = "ORDER BY comm.date DESC" if kind == "by-date" else "ORDER BY comm_fts.rank"
-    db.execute(f"SELECT comm.reference, snippet(comm_fts, 0, '<b>', '</b>', '…', 12) "  # noqa: S608
-               f"{base} {order} LIMIT 20", args).fetchall()
-    db.execute(f"SELECT count(*) {base}", args).fetchone()  # noqa: S608
-    if kind in ("faceted", "filtered"):
-        for col in FTS_FACETS:  # what Datasette does: one GROUP BY per facet
-            db.execute(f"SELECT comm.{col}, count(*) {base} GROUP BY 1", args).fetchall()  # noqa: S608
-
-
-def whoosh_query(root, kind, words, filters):
-    facets = S.FACETS if kind in ("faceted", "filtered") else ()
-    S.search(root, words, filters=filters, sort="date" if kind == "by-date" else "relevance",
-             facets=facets)
-
-
-def timed(fn, *args):
-    start = time.perf_counter()
-    fn(*args)
-    return (time.perf_counter() - start) * 1000
+def cpu_with_children() -> float:
+    """This process's CPU time and that of the children it waited for (a build with
+    procs > 1 writes in child processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def incremental_ingest(root: Path, n: int = 1000) -> float:
-    """Store n new communications through the database and update the index."""
-    from sqlmodel import Session
-
-    from scrapers.records import CommunicationRecord
-    from tracker import create_app
-    from tracker.db import get_engine, init_db
-    from tracker.ingest import Tally, store_communications
-
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["TRACKER_INSTANCE_PATH"] = tmp
-        app = create_app({"TESTING": True, "SEARCH_INDEX_DIR": str(root)})
-        with app.app_context():
-            init_db()
-            rng = random.Random(3)
-            records = [CommunicationRecord(
-                type="JUA", addressee_code="HND", number=90000 + i, year=2026,
-                date=date(2026, 1, 1), addressee_name="Honduras",
-                mandates=["human rights defenders"],
-                summary=" ".join(rng.choice(EN) for _ in range(80)), location="bench")
-                for i in range(n)]
-            start = time.perf_counter()
-            with Session(get_engine()) as session:
-                tally = Tally()
-                store_communications(session, records, tally)
-                session.commit()
-                S.update_index(root, session, communication_ids=tally.changed_communications)
-            return time.perf_counter() - start
+def forget_results() -> None:
+    """Empty the app's cache of ordered results, so each query is searched afresh."""
+    cache = getattr(matching, "_RESULTS", None)
+    if cache is not None:
+        cache.items.clear()
 
 
-def run(size: int, queries: int):
-    print(f"\n== {size:,} communications")
+def app_procs() -> int | None:
+    """The processes a rebuild uses by default (`rebuild_index`'s own default)."""
+    return inspect.signature(lifecycle.rebuild_index).parameters["procs"].default
+
+
+# --- one page on each engine, timed ---------------------------------------------------
+
+
+class Whoosh:
+    name = "Whoosh"
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def page(self, text: str, filters: dict) -> dict:
+        forget_results()
+        r = S.search(self.root, text, filters=filters, per_page=50, facets=S.FACETS)
+        return {"total": r.total, "hits": r.hits, "suggestion": r.suggestion}
+
+
+def timed(engine, text: str, filters: dict) -> tuple[float, float, dict]:
+    """CPU and wall milliseconds of one page, and the page."""
+    server = getattr(engine, "server_cpu", None)
+    s0, c0, w0 = server() if server else 0.0, time.process_time(), time.perf_counter()
+    page = engine.page(text, filters)
+    wall = time.perf_counter() - w0
+    cpu = time.process_time() - c0 + ((server() - s0) if server else 0.0)
+    if engine.name == "PostgreSQL" and not server:
+        cpu = wall
+    return cpu * 1000, wall * 1000, page
+
+
+# --- statistics -----------------------------------------------------------------------
+
+
+def pct(values: list[float], p: float) -> float:
+    return float(np.percentile(values, p)) if values else float("nan")
+
+
+def summary(per_query: list[dict], engine: str, measure: str) -> dict[str, dict]:
+    """p50/p95 per kind (and of all kinds) over the queries' medians."""
+    out = {}
+    for kind in (*KINDS, "all kinds"):
+        values = [q[engine][measure] for q in per_query
+                  if engine in q and (kind == "all kinds" or q["kind"] == kind)]
+        if values:
+            out[kind] = {"p50": pct(values, 50), "p95": pct(values, 95)}
+    return out
+
+
+def ratios(per_query: list[dict], other: str, measure: str = "cpu") -> dict[str, float]:
+    """Per kind, the median over its queries of Whoosh's time / the other's."""
+    out = {}
+    for kind in (*KINDS, "all kinds"):
+        values = [q["Whoosh"][measure] / q[other][measure] for q in per_query
+                  if other in q and q[other][measure] > 0
+                  and (kind == "all kinds" or q["kind"] == kind)]
+        if values:
+            out[kind] = statistics.median(values)
+    return out
+
+
+# --- one size -------------------------------------------------------------------------
+
+
+def run(size: int, repeat: int, procs, pg_url: str | None) -> dict:
+    print(f"\n== {size:,} communications (load {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores)", flush=True)
+    t0 = time.perf_counter()
+    docs = list(corpus(size))
+    print(f"corpus generated in {time.perf_counter() - t0:.1f} s (not counted)", flush=True)
+    result: dict = {"size": size, "load_before": os.getloadavg()[0], "rebuild": {}}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         root = tmp / "index"
-        built = build_whoosh(root, corpus(size))
-        gen = S.lifecycle.current_dir(root)
-        print(f"whoosh build   {built:8.1f} s   {folder_size(gen) / 2**20:8.1f} MiB")
-        fts_built = build_fts(tmp / "fts.sqlite", corpus(size))
-        print(f"fts5 build     {fts_built:8.1f} s   "
-              f"{(tmp / 'fts.sqlite').stat().st_size / 2**20:8.1f} MiB")
-        mix = query_mix(queries)
-        db = sqlite3.connect(tmp / "fts.sqlite")
-        S.facets._TABLES.clear()
-        for kind, words, filters in mix[:5]:  # warm both (file cache, Python imports)
-            whoosh_query(root, kind, words, filters)
-            fts_query(db, kind, words, filters)
-        S.facets._TABLES.clear()
-        results = {}
-        for kind, words, filters in mix:
-            w = timed(whoosh_query, root, kind, words, filters)
-            f = timed(fts_query, db, kind, words, filters)
-            results.setdefault(kind, ([], []))
-            results[kind][0].append(w)
-            results[kind][1].append(f)
-        print(f"{'kind':10} {'n':>4} {'whoosh p50':>11} {'p95':>8} {'max':>8}   "
-              f"{'fts5 p50':>9} {'p95':>8} {'max':>8}   {'p95 ratio':>9}")
-        for kind, (w, f) in results.items():
-            print(f"{kind:10} {len(w):4d} {pct(w, 50):9.1f}ms {pct(w, 95):6.1f}ms "
-                  f"{max(w):6.1f}ms   {pct(f, 50):7.1f}ms {pct(f, 95):6.1f}ms {max(f):6.1f}ms"
-                  f"   {pct(w, 95) / max(pct(f, 95), 0.001):9.1f}")
-        cached = [timed(whoosh_query, root, "faceted", w, fl)
-                  for kind, w, fl in mix if kind == "faceted"]
-        print(f"faceted again (warm): p50 {pct(cached, 50):.1f}ms "
-              f"p95 {pct(cached, 95):.1f}ms")
-        db.close()
-        print(f"ingest 1,000 through the database + incremental index: "
-              f"{incremental_ingest(root):.1f} s")
+
+        c0, w0 = cpu_with_children(), time.perf_counter()
+        generation, _ = lifecycle.build_generation(root, docs, procs=procs)
+        lifecycle.switch_to(root, generation)
+        result["rebuild"]["Whoosh"] = {"cpu_s": cpu_with_children() - c0,
+                                       "wall_s": time.perf_counter() - w0,
+                                       "bytes": folder_size(generation), "procs": procs}
+        whoosh = Whoosh(root)
+        first = next(q for q in queries() if q[0] == "one word")
+        cpu, wall, _ = timed(whoosh, first[1], first[2])
+        result["first_query_after_rebuild"] = {"query": first[1], "cpu_ms": cpu,
+                                               "wall_ms": wall}
+        print(f"Whoosh rebuild {result['rebuild']['Whoosh']['cpu_s']:.1f} s CPU, "
+              f"{result['rebuild']['Whoosh']['wall_s']:.1f} s wall (procs={procs}); first "
+              f"query after it ({first[1]!r}, cold facet table): {cpu:.0f} ms CPU, "
+              f"{wall:.0f} ms wall", flush=True)
+
+        engines = [whoosh]
+        fts = Fts5(tmp / "fts.sqlite")
+        c0, w0 = time.process_time(), time.perf_counter()
+        fts.load(docs)
+        result["rebuild"]["FTS5"] = {"cpu_s": time.process_time() - c0,
+                                     "wall_s": time.perf_counter() - w0, "bytes": fts.size()}
+        engines.append(fts)
+        print(f"FTS5 load {result['rebuild']['FTS5']['cpu_s']:.1f} s CPU", flush=True)
+
+        pg = None
+        if pg_url:
+            pg, why = connect_postgres(pg_url)
+            if pg is None:
+                print(f"PostgreSQL skipped: cannot connect to {pg_url} ({why})")
+        if pg is not None:
+            server = pg.server_cpu
+            s0 = server() if server else 0.0
+            c0, w0 = time.process_time(), time.perf_counter()
+            pg.load(docs)
+            wall = time.perf_counter() - w0
+            cpu = time.process_time() - c0 + (server() - s0 if server else 0.0)
+            result["rebuild"]["PostgreSQL"] = {"cpu_s": cpu if server else wall, "wall_s": wall,
+                                               "bytes": pg.size()}
+            result["pg_cpu"] = ("server process CPU (/proc schedstat) + client CPU"
+                                if server else "client wall time (no /proc for the server)")
+            engines.append(pg)
+            print(f"PostgreSQL load {result['rebuild']['PostgreSQL']['cpu_s']:.1f} s CPU "
+                  f"({result['pg_cpu']})", flush=True)
+        del docs
+
+        qs = queries()
+        for _, text, filters in qs:  # warm: file caches, vocabularies, buffers
+            for engine in engines:
+                engine.page(text, filters)
+        samples = [{e.name: {"cpu": [], "wall": []} for e in engines} for _ in qs]
+        totals = [{} for _ in qs]
+        for _ in range(repeat):
+            for i, (_, text, filters) in enumerate(qs):
+                for engine in engines:
+                    cpu, wall, page = timed(engine, text, filters)
+                    samples[i][engine.name]["cpu"].append(cpu)
+                    samples[i][engine.name]["wall"].append(wall)
+                    totals[i][engine.name] = page["total"]
+        per_query = []
+        for (kind, text, filters), sample, total in zip(qs, samples, totals, strict=True):
+            row = {"kind": kind, "text": text, "filters": filters}
+            for name, s in sample.items():
+                row[name] = {"cpu": statistics.median(s["cpu"]),
+                             "wall": statistics.median(s["wall"]), "total": total[name]}
+            per_query.append(row)
+        fts.close()
+        if pg is not None:
+            pg.close()
+
+    result["load_after"] = os.getloadavg()[0]
+    result["queries"] = per_query
+    names = [e for e in ENGINES if e in result["rebuild"]]
+    result["cpu_ms"] = {e: summary(per_query, e, "cpu") for e in names}
+    result["wall_ms"] = {e: summary(per_query, e, "wall") for e in names}
+    result["ratio_cpu"] = {e: ratios(per_query, e) for e in names if e != "Whoosh"}
+    result["ratio_wall"] = {e: ratios(per_query, e, "wall") for e in names if e != "Whoosh"}
+    disagree = [q for q in per_query if _differ([q[e]["total"] for e in names if e in q])]
+    result["totals_disagree"] = [{"text": q["text"], **{e: q[e]["total"] for e in names}}
+                                 for q in disagree]
+    print(f"totals: the engines agree (within 5 %) on "
+          f"{len(per_query) - len(disagree)} of {len(per_query)} queries"
+          + (": differ on " + "; ".join(f"{q['text'] or '(browse)'} "
+             + "/".join(str(q[e]["total"]) for e in names) for q in disagree)
+             if disagree else ""))
+    print_tables([result])
+    return result
+
+
+def _differ(totals: list[int]) -> bool:
+    """Whether totals differ by more than 5 % (stemmers and stop words differ a little)."""
+    return max(totals) - min(totals) > max(2, 0.05 * max(totals))
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def fmt(x: float) -> str:
+    return "–" if x != x else (f"{x:.0f}" if x >= 10 else f"{x:.1f}")
+
+
+def print_tables(results: list[dict]) -> None:
+    cols = [(r, e) for r in results for e in ENGINES if e in r["rebuild"]]
+    head = " | ".join(f"{e} {r['size'] // 1000}k" for r, e in cols)
+    for measure, label in (("cpu", "CPU"), ("wall", "wall")):
+        print(f"\n{label} time per page, p50/p95 ms (rebuild: s)\n")
+        print(f"| | {head} |")
+        print("|---" * (len(cols) + 1) + "|")
+        print(f"| rebuild, {label} s | " + " | ".join(
+            fmt(r["rebuild"][e][f"{measure}_s"]) for r, e in cols) + " |")
+        for kind in (*KINDS, "all kinds"):
+            cells = []
+            for r, e in cols:
+                s = r[f"{measure}_ms"][e].get(kind)
+                cells.append(f"{fmt(s['p50'])}/{fmt(s['p95'])}" if s else "–")
+            print(f"| {kind} | " + " | ".join(cells) + " |")
+        firsts = "; ".join(f"{r['size'] // 1000}k: "
+                           f"{fmt(r['first_query_after_rebuild'][f'{measure}_ms'])}"
+                           for r in results)
+        print(f"\nWhoosh's first query after a rebuild (cold facet table), {label} ms: {firsts}")
+    others = [(r, e) for r, e in cols if e != "Whoosh"]
+    if others:
+        print("\nPaired ratio, Whoosh / other, median of per-query CPU-time ratios "
+              "(below 1: Whoosh is faster)\n")
+        print("| | " + " | ".join(f"÷ {e} {r['size'] // 1000}k" for r, e in others) + " |")
+        print("|---" * (len(others) + 1) + "|")
+        for kind in (*KINDS, "all kinds"):
+            print(f"| {kind} | " + " | ".join(
+                f"{r['ratio_cpu'][e][kind]:.2f}" if kind in r["ratio_cpu"][e] else "–"
+                for r, e in others) + " |")
+    if any("pg_cpu" in r for r in results):
+        print(f"\nPostgreSQL CPU: {next(r['pg_cpu'] for r in results if 'pg_cpu' in r)}")
+    print("Load average (1 min) before/after each size: " + "; ".join(
+        f"{r['size'] // 1000}k {r['load_before']:.1f}/{r['load_after']:.1f}" for r in results)
+        + f" on {os.cpu_count()} cores", flush=True)
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,  # noqa: S603
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,50000,200000",
-                        help="comma-separated corpus sizes")
-    parser.add_argument("--queries", type=int, default=200, help="queries in the mix")
+    parser.add_argument("--sizes", default="20000,200000", help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--procs", type=int, default=None,
+                        help="processes for the Whoosh build (default: as `tracker reindex`)")
+    parser.add_argument("--pg", default=PG_URL, help="PostgreSQL URL ('' to skip)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
+    procs = args.procs if args.procs is not None else app_procs()
+    results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        run(size, args.queries)
+        results.append(run(size, args.repeat, procs, args.pg or None))
+        if args.json:  # after each size, so a long run leaves what it measured
+            args.json.write_text(json.dumps({
+                "command": " ".join(sys.argv), "commit": commit(),
+                "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+                "results": results}, indent=1, default=str))
+    if len(results) > 1:
+        print("\n== all sizes")
+        print_tables(results)
 
 
 if __name__ == "__main__":
