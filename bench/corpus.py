@@ -26,7 +26,7 @@ How it is made realistic, and why:
 
 Deterministic: document i is the same whatever n (the corpus is generated in seeded
 chunks), so queries taken from the first documents find hits at every size.
-Fast: about 15 s for 200,000 documents; generate once per size and reuse the list.
+Fast: about 5 s of CPU per 20,000 documents; generate once per size and reuse the list.
 """
 
 from __future__ import annotations

@@ -207,7 +207,6 @@ class Fts5:
         tree = translate(text)
         where, args = self._filters(filters)
         facet_cols = ", ".join(f'comm."{c}"' for c in SINGLE)
-        db.execute("DELETE FROM m")
         if tree is None:
             db.execute(f"INSERT INTO m SELECT comm.id, 0, comm.date, comm.reference, "
                        f"{facet_cols} FROM comm WHERE 1 {where}", args)
@@ -235,8 +234,11 @@ class Fts5:
                   for c in SINGLE}
         for f in MULTI:
             facets[f] = db.execute(
-                "SELECT value, count(*) FROM m JOIN comm_multi cm ON cm.id = m.id "
-                "AND cm.facet = ? GROUP BY value", (f,)).fetchall()
+                # Each match's values by the id index: as a join, without statistics on
+                # m, SQLite scans every value of the facet or builds a Bloom filter of them.
+                "SELECT value, count(*) FROM comm_multi WHERE facet = ? "
+                "AND id IN (SELECT id FROM m) GROUP BY value", (f,)).fetchall()
+        db.execute("DELETE FROM m")  # this page's cost, not the next one's
         suggestion = None
         if total == 0 and text.strip():
             if self.vocabulary is None:  # read once and kept, as the app keeps its file
