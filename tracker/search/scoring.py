@@ -1,0 +1,206 @@
+"""A parsed query matched and scored with numpy, exactly as Whoosh's searcher would.
+
+`evaluate` walks the query tree the parser (tracker.query) and the filters
+(facets.filters_query) build: Term, And, Or, Not, AndNot, Phrase. Each node gives, per
+segment, a boolean array of the documents it matches and a float array of their scores.
+The scores are Whoosh's own: BM25F per term (postings.py), added up in the order Whoosh's
+matchers add them, which is the tree they build: for And and Or a Huffman-like tree by
+estimated size (whoosh.util.make_weighted_tree), or for an Or of many clauses on a small
+segment a running sum in clause order (ArrayUnionMatcher); NOT adds 1.0 (InverseMatcher);
+a phrase adds its words' scores in a balanced tree. Floating-point sums depend on their
+order, and equal scores are ordered by document number, so the same order of sums is what
+keeps the same page.
+
+Anything else (wildcards, ranges, boosts, fuzzy words) raises Unsupported and the caller
+asks Whoosh.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+
+import numpy as np
+from whoosh.query import And, AndNot, Not, Or, Phrase, Term
+
+from tracker.search.postings import Postings, Segment
+
+
+class Unsupported(Exception):
+    """A query this module does not reproduce; Whoosh's searcher answers it instead."""
+
+
+# Whoosh's Or chooses its matcher by these (whoosh.query.compound.Or._matcher).
+_TOO_MANY_CLAUSES = 1024
+_SMALL_SEGMENT = 5000
+
+
+def evaluate(query, reader, postings: Postings) -> tuple[np.ndarray, np.ndarray]:
+    """Which documents of the reader match, and each one's score (0 where none)."""
+    size = reader.doc_count_all()
+    mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+    for seg in postings.segments(reader):
+        m, s = _node(query, seg, postings)
+        mask[seg.offset:seg.offset + seg.size] = m
+        scores[seg.offset:seg.offset + seg.size] = s
+    return mask, scores
+
+
+def _empty(seg: Segment):
+    return np.zeros(seg.size, dtype=bool), np.zeros(seg.size, dtype=np.float64)
+
+
+def _node(q, seg: Segment, postings: Postings):
+    kind = type(q)
+    if getattr(q, "boost", 1.0) != 1.0:
+        raise Unsupported("boost")
+    if kind is Term:
+        return _term(q, seg, postings)
+    if kind is And or kind is Or:
+        return _compound(q, seg, postings)
+    if kind is Not:
+        m, _ = _node(q.query, seg, postings)
+        mask = seg.alive & ~m
+        return mask, mask.astype(np.float64)  # InverseMatcher scores 1.0
+    if kind is AndNot:
+        ma, sa = _node(q.a, seg, postings)
+        mb, _ = _node(q.b, seg, postings)
+        mask = ma & ~mb
+        return mask, sa * mask
+    if kind is Phrase:
+        return _phrase(q, seg, postings)
+    raise Unsupported(kind.__name__)
+
+
+def _bytes(seg: Segment, fieldname: str, text) -> bytes | None:
+    """The term's bytes if the segment holds it (as Whoosh's Term.matcher checks)."""
+    if fieldname not in seg.reader.schema:
+        return None
+    try:
+        btext = seg.reader.schema[fieldname].to_bytes(text)
+    except ValueError:
+        return None
+    return btext if (fieldname, btext) in seg.reader else None
+
+
+def _term(q: Term, seg: Segment, postings: Postings):
+    if q.minquality:
+        raise Unsupported("minquality")
+    btext = _bytes(seg, q.fieldname, q.text)
+    mask, scores = _empty(seg)
+    if btext is not None:
+        docs, sc = postings.scored(seg, q.fieldname, btext)
+        mask[docs] = True
+        scores[docs] = sc
+    return mask, scores
+
+
+def _compound(q, seg: Segment, postings: Postings):
+    subs = q.subqueries
+    if not subs:
+        return _empty(seg)
+    if len(subs) == 1:
+        return _node(subs[0], seg, postings)
+    if type(q) is Or and (q.scale or q.minmatch):
+        raise Unsupported("coordination")
+    parts = [_node(s, seg, postings) for s in subs]
+    if type(q) is Or and not (len(subs) < _TOO_MANY_CLAUSES and (
+            len(subs) == 2 or seg.size > _SMALL_SEGMENT)):
+        # ArrayUnionMatcher: each clause's scores added in turn into an array of zeros
+        mask, scores = _empty(seg)
+        for m, s in parts:
+            mask |= m
+            scores += s
+        return mask, scores
+    reader = seg.reader
+    if type(q) is And:
+        weights = [0 - s.estimate_size(reader) for s in subs]
+        join = _intersect
+    else:
+        weights = [s.estimate_size(reader) for s in subs]
+        join = _union
+    return _weighted_tree(join, list(zip(weights, range(len(parts)), strict=True)), parts)
+
+
+def _weighted_tree(join, weighted: list[tuple[int, int]], parts: list):
+    """whoosh.util.make_weighted_tree: sort by weight, join the two lightest, put the pair
+    back after those of equal weight. Matchers never compare less than one another, so
+    ties keep their order; the index in each pair stands in for the matcher."""
+    items = sorted(weighted, key=lambda wi: wi[0])  # stable, as list.sort of the pairs
+    nodes = {i: part for i, part in enumerate(parts)}
+    nxt = len(parts)
+    keyed = [(w, i) for w, i in items]
+    while len(keyed) > 1:
+        (wa, a), (wb, b) = keyed.pop(0), keyed.pop(0)
+        nodes[nxt] = join(nodes.pop(a), nodes.pop(b))
+        insort(keyed, (wa + wb, nxt), key=lambda wi: wi[0])
+        nxt += 1
+    return nodes[keyed[0][1]]
+
+
+def _intersect(a, b):
+    mask = a[0] & b[0]
+    return mask, (a[1] + b[1]) * mask
+
+
+def _union(a, b):
+    return a[0] | b[0], a[1] + b[1]
+
+
+def _balanced(join, parts: list):
+    """whoosh.util.make_binary_tree: halves, the first half on the left."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return join(_balanced(join, parts[:half]), _balanced(join, parts[half:]))
+
+
+# Positions of one document are apart from the next document's in a combined key.
+_STRIDE = np.int64(1) << 32
+
+
+def _phrase(q: Phrase, seg: Segment, postings: Postings):
+    """The words one after another (Whoosh's SpanNear2 with slop 1), checked only in the
+    documents that hold them all; scored as the sum of the words' scores."""
+    if q.slop != 1:
+        raise Unsupported("slop")
+    field = seg.reader.schema.get(q.fieldname, None)
+    if field is None:
+        return _empty(seg)
+    if not field.format or not field.format.supports("positions"):
+        raise Unsupported("no positions")
+    btexts = [_bytes(seg, q.fieldname, w) for w in q.words]
+    if not btexts or any(b is None for b in btexts):
+        return _empty(seg)
+    scored = [postings.scored(seg, q.fieldname, b) for b in btexts]
+    candidates = scored[0][0]
+    for docs, _ in scored[1:]:
+        candidates = np.intersect1d(candidates, docs, assume_unique=True)
+    mask, scores = _empty(seg)
+    if candidates.size == 0:
+        return mask, scores
+    ends = _keys(postings.positions(seg, q.fieldname, btexts[0]), candidates)
+    for btext in btexts[1:]:
+        following = _keys(postings.positions(seg, q.fieldname, btext), candidates)
+        ends = np.intersect1d(ends + 1, following)
+        if ends.size == 0:
+            return mask, scores
+    mask[np.unique(ends // _STRIDE)] = True
+    parts = []
+    for docs, sc in scored:
+        m, s = _empty(seg)
+        m[docs], s[docs] = True, sc
+        parts.append((m, s))
+    _, total = _balanced(_intersect, parts)
+    return mask, total * mask
+
+
+def _keys(term_positions, candidates: np.ndarray) -> np.ndarray:
+    """document × stride + position, for each position of the term in the candidates."""
+    docs, starts, flat = term_positions
+    at = np.searchsorted(docs, candidates)
+    lo, hi = starts[at], starts[at + 1]
+    counts = hi - lo
+    owner = np.repeat(candidates.astype(np.int64), counts)
+    first = np.repeat(lo - np.cumsum(counts) + counts, counts)
+    index = first + np.arange(counts.sum())
+    return owner * _STRIDE + flat[index]
