@@ -163,9 +163,9 @@ def _phrase(q: Phrase, seg: Segment, postings: Postings):
     documents that hold them all; scored as the sum of the words' scores."""
     if q.slop != 1:
         raise Unsupported("slop")
-    field = seg.reader.schema.get(q.fieldname, None)
-    if field is None:
+    if q.fieldname not in seg.reader.schema:
         return _empty(seg)
+    field = seg.reader.schema[q.fieldname]
     if not field.format or not field.format.supports("positions"):
         raise Unsupported("no positions")
     btexts = [_bytes(seg, q.fieldname, w) for w in q.words]
