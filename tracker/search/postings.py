@@ -118,7 +118,8 @@ class Postings:
 def _alive(reader) -> np.ndarray:
     alive = np.ones(reader.doc_count_all(), dtype=bool)
     if reader.has_deletions():
-        alive[np.fromiter(reader.deleted_docs(), dtype=np.int64)] = False
+        alive[:] = False
+        alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
     return alive
 
 
