@@ -123,7 +123,13 @@ _word = st.sampled_from(WORDS)
 _phrase = st.lists(_word, min_size=2, max_size=3).map(lambda ws: '"' + " ".join(ws) + '"')
 _fielded = st.tuples(st.sampled_from(["summary", "addressee", "title", "refwords"]),
                      _word).map(lambda fw: f"{fw[0]}:{fw[1]}")
-_atom = st.one_of(_word, _word, _phrase, _fielded)
+_dated = st.one_of(
+    st.sampled_from(["2012", "2014", "2015-03", "2013-06-30"]).map(lambda d: f"date:{d}"),
+    st.tuples(st.sampled_from("[{"), st.sampled_from(["2011", "2013-05", "2014"]),
+              st.sampled_from(["2014", "2015-06-01", "2016"]), st.sampled_from("]}")).map(
+        lambda r: f"date:{r[0]}{r[1]} to {r[2]}{r[3]}"),
+    st.sampled_from(["date:>2014", "date:<2013", "date:>=2013-06"]))
+_atom = st.one_of(_word, _word, _phrase, _fielded, _dated)
 
 
 def _combined(inner):
@@ -197,7 +203,7 @@ def test_andnot_is_the_first_without_the_second(small, monkeypatch, a, b):
 
 
 @pytest.mark.parametrize("text", ["tortu*", "summary:tortu*", "torture^2 women",
-                                  "date:[2012 to 2013] torture", "defen?ers"])
+                                  "summary:[arb TO def] women", "defen?ers"])
 def test_what_numpy_does_not_cover_goes_to_whoosh(small, monkeypatch, text):
     assert not _used_numpy(small, text, {"doc_type": ["communication"]})
     fast, slow = _both(small, text, {}, monkeypatch=monkeypatch)

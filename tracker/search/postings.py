@@ -85,6 +85,12 @@ class Postings:
         return self._cached(("positions", seg.index, field, btext),
                             lambda: self._read_positions(seg, field, btext))
 
+    def numbers(self, seg: Segment, field: str) -> tuple[np.ndarray, np.ndarray]:
+        """For a numeric field (the date): which documents have a value, and each one's
+        value as Whoosh compares them (its sortable integer)."""
+        return self._cached(("numbers", seg.index, field),
+                            lambda: _read_numbers(seg, self.schema[field], field))
+
     def lengths(self, seg: Segment, field: str) -> np.ndarray:
         return self._cached(("lengths", seg.index, field),
                             lambda: (_field_lengths(seg, field),))[0]
@@ -157,6 +163,16 @@ def _read(seg: Segment, field: str, btext: bytes, values: bool):
         docs, w = docs[keep], w[keep]
         vals = [v for v, k in zip(vals, keep, strict=False) if k] if values else vals
     return docs, w, vals
+
+
+def _read_numbers(seg: Segment, field, name: str) -> tuple[np.ndarray, np.ndarray]:
+    has, values = np.zeros(seg.size, dtype=bool), np.zeros(seg.size, dtype=np.uint64)
+    unpack = field._struct.unpack
+    for btext in field.sortable_terms(seg.reader, name):  # the full-precision terms
+        docs, _, _ = _read(seg, name, btext, values=False)
+        has[docs] = True
+        values[docs] = unpack(btext[1:])[0]
+    return has, values
 
 
 def _field_lengths(seg: Segment, field: str) -> np.ndarray:

@@ -20,7 +20,9 @@ from __future__ import annotations
 from bisect import insort
 
 import numpy as np
-from whoosh.query import And, AndNot, Not, Or, Phrase, Term
+from whoosh.fields import NUMERIC
+from whoosh.query import And, AndNot, DateRange, Not, NumericRange, Or, Phrase, Term
+from whoosh.util.numeric import to_sortable
 
 from tracker.search.postings import Postings, Segment
 
@@ -68,6 +70,8 @@ def _node(q, seg: Segment, postings: Postings):
         return mask, sa * mask
     if kind is Phrase:
         return _phrase(q, seg, postings)
+    if kind is DateRange or kind is NumericRange:
+        return _range(q, seg, postings)
     raise Unsupported(kind.__name__)
 
 
@@ -92,6 +96,28 @@ def _term(q: Term, seg: Segment, postings: Postings):
         mask[docs] = True
         scores[docs] = sc
     return mask, scores
+
+
+def _range(q: NumericRange, seg: Segment, postings: Postings):
+    """`date:2013`, `date:[2012 to 2014]`, `date:>2015`: the documents whose value lies in
+    the range, each scoring 1.0 (Whoosh's ConstantScoreQuery of its tiered terms)."""
+    if q.fieldname not in seg.reader.schema:
+        return _empty(seg)
+    field = seg.reader.schema[q.fieldname]
+    if not isinstance(field, NUMERIC) or not q.constantscore:
+        raise Unsupported("range")
+    low, high = 0, 2 ** field.bits - 1  # whoosh.util.numeric.tiered_ranges
+    if q.start is not None:
+        low = to_sortable(field.numtype, field.bits, field.signed,
+                          field.prepare_number(q.start)) + bool(q.startexcl)
+    if q.end is not None:
+        high = to_sortable(field.numtype, field.bits, field.signed,
+                           field.prepare_number(q.end)) - bool(q.endexcl)
+    if low > high:
+        return _empty(seg)
+    has, values = postings.numbers(seg, q.fieldname)
+    mask = has & (values >= np.uint64(low)) & (values <= np.uint64(high))
+    return mask, mask.astype(np.float64)
 
 
 def _compound(q, seg: Segment, postings: Postings):
