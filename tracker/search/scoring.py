@@ -41,14 +41,16 @@ def evaluate(query, reader, postings: Postings) -> tuple[np.ndarray, np.ndarray]
     size = reader.doc_count_all()
     mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
     for seg in postings.segments(reader):
-        m, s = _node(query, seg, postings)
-        mask[seg.offset:seg.offset + seg.size] = m
-        scores[seg.offset:seg.offset + seg.size] = s
+        found = _node(query, seg, postings)
+        if found is not None:
+            mask[seg.offset:seg.offset + seg.size] = found[0]
+            scores[seg.offset:seg.offset + seg.size] = found[1]
     return mask, scores
 
 
-def _empty(seg: Segment):
-    return np.zeros(seg.size, dtype=bool), np.zeros(seg.size, dtype=np.float64)
+# A node gives (mask, scores) over a segment's documents, or None when it matches none:
+# a word absent from a field (most fields of most words) then costs no array work, and
+# adding nothing is what adding zeros would give.
 
 
 def _node(q, seg: Segment, postings: Postings):
@@ -60,14 +62,15 @@ def _node(q, seg: Segment, postings: Postings):
     if kind is And or kind is Or:
         return _compound(q, seg, postings)
     if kind is Not:
-        m, _ = _node(q.query, seg, postings)
-        mask = seg.alive & ~m
+        child = _node(q.query, seg, postings)
+        mask = seg.alive & ~child[0] if child is not None else seg.alive.copy()
         return mask, mask.astype(np.float64)  # InverseMatcher scores 1.0
     if kind is AndNot:
-        ma, sa = _node(q.a, seg, postings)
-        mb, _ = _node(q.b, seg, postings)
-        mask = ma & ~mb
-        return mask, sa * mask
+        a, b = _node(q.a, seg, postings), _node(q.b, seg, postings)
+        if a is None or b is None:
+            return a
+        mask = a[0] & ~b[0]
+        return mask, a[1] * mask
     if kind is Phrase:
         return _phrase(q, seg, postings)
     if kind is DateRange or kind is NumericRange:
@@ -90,19 +93,23 @@ def _term(q: Term, seg: Segment, postings: Postings):
     if q.minquality:
         raise Unsupported("minquality")
     btext = _bytes(seg, q.fieldname, q.text)
-    mask, scores = _empty(seg)
-    if btext is not None:
-        docs, sc = postings.scored(seg, q.fieldname, btext)
-        mask[docs] = True
-        scores[docs] = sc
-    return mask, scores
+    if btext is None:
+        return None
+    return _dense(seg, *postings.scored(seg, q.fieldname, btext))
+
+
+def _dense(seg: Segment, docs: np.ndarray, scores: np.ndarray):
+    mask, dense = np.zeros(seg.size, dtype=bool), np.zeros(seg.size, dtype=np.float64)
+    mask[docs] = True
+    dense[docs] = scores
+    return mask, dense
 
 
 def _range(q: NumericRange, seg: Segment, postings: Postings):
     """`date:2013`, `date:[2012 to 2014]`, `date:>2015`: the documents whose value lies in
     the range, each scoring 1.0 (Whoosh's ConstantScoreQuery of its tiered terms)."""
     if q.fieldname not in seg.reader.schema:
-        return _empty(seg)
+        return None
     field = seg.reader.schema[q.fieldname]
     if not isinstance(field, NUMERIC) or not q.constantscore:
         raise Unsupported("range")
@@ -114,7 +121,7 @@ def _range(q: NumericRange, seg: Segment, postings: Postings):
         high = to_sortable(field.numtype, field.bits, field.signed,
                            field.prepare_number(q.end)) - bool(q.endexcl)
     if low > high:
-        return _empty(seg)
+        return None
     has, values = postings.numbers(seg, q.fieldname)
     mask = has & (values >= np.uint64(low)) & (values <= np.uint64(high))
     return mask, mask.astype(np.float64)
@@ -123,17 +130,22 @@ def _range(q: NumericRange, seg: Segment, postings: Postings):
 def _compound(q, seg: Segment, postings: Postings):
     subs = q.subqueries
     if not subs:
-        return _empty(seg)
+        return None
     if len(subs) == 1:
         return _node(subs[0], seg, postings)
     if type(q) is Or and (q.scale or q.minmatch):
         raise Unsupported("coordination")
-    parts = [_node(s, seg, postings) for s in subs]
+    parts = [_node(s, seg, postings) for s in subs]  # all: any may be Unsupported
+    if type(q) is And and any(p is None for p in parts):
+        return None
+    if all(p is None for p in parts):
+        return None
     if type(q) is Or and not (len(subs) < _TOO_MANY_CLAUSES and (
             len(subs) == 2 or seg.size > _SMALL_SEGMENT)):
         # ArrayUnionMatcher: each clause's scores added in turn into an array of zeros
-        mask, scores = _empty(seg)
-        for m, s in parts:
+        found = [p for p in parts if p is not None]
+        mask, scores = found[0][0].copy(), found[0][1].copy()
+        for m, s in found[1:]:
             mask |= m
             scores += s
         return mask, scores
@@ -164,11 +176,15 @@ def _weighted_tree(join, weighted: list[tuple[int, int]], parts: list):
 
 
 def _intersect(a, b):
+    if a is None or b is None:
+        return None
     mask = a[0] & b[0]
     return mask, (a[1] + b[1]) * mask
 
 
 def _union(a, b):
+    if a is None or b is None:
+        return b if a is None else a
     return a[0] | b[0], a[1] + b[1]
 
 
@@ -190,34 +206,28 @@ def _phrase(q: Phrase, seg: Segment, postings: Postings):
     if q.slop != 1:
         raise Unsupported("slop")
     if q.fieldname not in seg.reader.schema:
-        return _empty(seg)
+        return None
     field = seg.reader.schema[q.fieldname]
     if not field.format or not field.format.supports("positions"):
         raise Unsupported("no positions")
     btexts = [_bytes(seg, q.fieldname, w) for w in q.words]
     if not btexts or any(b is None for b in btexts):
-        return _empty(seg)
+        return None
     scored = [postings.scored(seg, q.fieldname, b) for b in btexts]
     candidates = scored[0][0]
     for docs, _ in scored[1:]:
         candidates = np.intersect1d(candidates, docs, assume_unique=True)
-    mask, scores = _empty(seg)
     if candidates.size == 0:
-        return mask, scores
+        return None
     ends = _keys(postings.positions(seg, q.fieldname, btexts[0]), candidates)
     for btext in btexts[1:]:
         following = _keys(postings.positions(seg, q.fieldname, btext), candidates)
         ends = np.intersect1d(ends + 1, following)
         if ends.size == 0:
-            return mask, scores
-    mask[np.unique(ends // _STRIDE)] = True
-    parts = []
-    for docs, sc in scored:
-        m, s = _empty(seg)
-        m[docs], s[docs] = True, sc
-        parts.append((m, s))
-    _, total = _balanced(_intersect, parts)
-    return mask, total * mask
+            return None
+    found = np.unique(ends // _STRIDE)
+    words = [sc[np.searchsorted(docs, found)] for docs, sc in scored]
+    return _dense(seg, found, _balanced(np.add, words))
 
 
 def _keys(term_positions, candidates: np.ndarray) -> np.ndarray:
