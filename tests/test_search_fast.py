@@ -129,7 +129,10 @@ _dated = st.one_of(
               st.sampled_from(["2014", "2015-06-01", "2016"]), st.sampled_from("]}")).map(
         lambda r: f"date:{r[0]}{r[1]} to {r[2]}{r[3]}"),
     st.sampled_from(["date:>2014", "date:<2013", "date:>=2013-06"]))
-_atom = st.one_of(_word, _word, _phrase, _fielded, _dated)
+_facet = st.one_of(st.sampled_from(STATES).map(lambda v: f"state:{v}"),
+                   st.sampled_from(MANDATES).map(lambda v: f"mandate:{v}"),
+                   st.sampled_from(["2012", "2015"]).map(lambda v: f"year:{v}"))
+_atom = st.one_of(_word, _word, _phrase, _fielded, _dated, _facet)
 
 
 def _combined(inner):
