@@ -1,18 +1,23 @@
 """A parsed query matched and scored with numpy, exactly as Whoosh's searcher would.
 
 `evaluate` walks the query tree the parser (tracker.query) and the filters
-(facets.filters_query) build: Term, And, Or, Not, AndNot, Phrase. Each node gives, per
-segment, a boolean array of the documents it matches and a float array of their scores.
-The scores are Whoosh's own: BM25F per term (postings.py), added up in the order Whoosh's
-matchers add them, which is the tree they build: for And and Or a Huffman-like tree by
-estimated size (whoosh.util.make_weighted_tree), or for an Or of many clauses on a small
-segment a running sum in clause order (ArrayUnionMatcher); NOT adds 1.0 (InverseMatcher);
-a phrase adds its words' scores in a balanced tree. Floating-point sums depend on their
-order, and equal scores are ordered by document number, so the same order of sums is what
-keeps the same page.
+(facets.filters_query) build: Term, And, Or, Not, AndNot, Phrase, date ranges. Each node
+gives, per segment, a boolean array of the documents it matches and a float array of
+their scores. The scores are Whoosh's own: BM25F per term (postings.py), added up in the
+order Whoosh's matchers add them, which is the tree they build: for And and Or a
+Huffman-like tree by estimated size (whoosh.util.make_weighted_tree), or for an Or of
+many clauses on a small segment a running sum in clause order (ArrayUnionMatcher); NOT
+adds 1.0 (InverseMatcher); a phrase adds its words' scores in a balanced tree; a date
+range scores 1.0.
+Floating-point sums depend on their order, and equal scores are ordered by document
+number, so the same order of sums is what keeps the same page.
 
-Anything else (wildcards, ranges, boosts, fuzzy words) raises Unsupported and the caller
-asks Whoosh.
+One deliberate difference: "a ANDNOT b" leaves out every document of b. Whoosh's
+AndNotMatcher keeps a segment's first match of a when b's first document comes before
+it, even if b holds it too (its _find_first compares only the two first documents).
+
+Anything else (wildcards, prefixes, ranges of words, boosts) raises Unsupported and the
+caller asks Whoosh.
 """
 
 from __future__ import annotations
@@ -163,10 +168,9 @@ def _weighted_tree(join, weighted: list[tuple[int, int]], parts: list):
     """whoosh.util.make_weighted_tree: sort by weight, join the two lightest, put the pair
     back after those of equal weight. Matchers never compare less than one another, so
     ties keep their order; the index in each pair stands in for the matcher."""
-    items = sorted(weighted, key=lambda wi: wi[0])  # stable, as list.sort of the pairs
-    nodes = {i: part for i, part in enumerate(parts)}
+    keyed = sorted(weighted, key=lambda wi: wi[0])  # stable, as list.sort of the pairs
+    nodes = dict(enumerate(parts))
     nxt = len(parts)
-    keyed = [(w, i) for w, i in items]
     while len(keyed) > 1:
         (wa, a), (wb, b) = keyed.pop(0), keyed.pop(0)
         nodes[nxt] = join(nodes.pop(a), nodes.pop(b))
