@@ -22,6 +22,8 @@ from whoosh.util.numeric import byte_to_length
 # Bounds the arrays kept for one generation; the least recently used terms go first.
 MAX_BYTES = 256 << 20
 
+_MAX_FREQUENCIES = 100_000  # terms whose frequency is remembered, per segment
+
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -29,9 +31,37 @@ class Segment:
     """One segment of the index as a query reads it: its reader, where its documents
     start among all, how many it holds, which are not deleted."""
 
-    def __init__(self, index: int, reader, offset: int, top, alive: np.ndarray):
-        self.index, self.reader, self.offset, self.top = index, reader, offset, top
+    def __init__(self, index: int, reader, offset: int, top, alive: np.ndarray,
+                 frequencies: dict):
+        self.index, self.offset, self.top = index, offset, top
+        self.reader = _Counted(reader, frequencies)
         self.size, self.alive = reader.doc_count_all(), alive
+
+
+class _Counted:
+    """A segment reader whose document frequencies are remembered for the generation.
+
+    Whoosh's own estimate_size decides the order of a query's sums (scoring.py) and asks
+    a frequency from the term table for every word in every field of every query.
+    """
+
+    def __init__(self, reader, frequencies: dict):
+        self._reader, self._frequencies = reader, frequencies
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def __contains__(self, term) -> bool:
+        return self.doc_frequency(*term) > 0
+
+    def doc_frequency(self, fieldname: str, text) -> int:
+        key = (fieldname, text)
+        found = self._frequencies.get(key)
+        if found is None:
+            if len(self._frequencies) > _MAX_FREQUENCIES:
+                self._frequencies.clear()
+            found = self._frequencies[key] = self._reader.doc_frequency(fieldname, text)
+        return found
 
 
 class Postings:
@@ -45,6 +75,7 @@ class Postings:
         self.schema = schema
         self.max_bytes, self.bytes = max_bytes, 0
         self._items: OrderedDict = OrderedDict()
+        self._frequencies: dict[int, dict] = {}
         self._lock = threading.Lock()
         weighting = BM25F()
         self.B, self.K1 = weighting.B, weighting.K1
@@ -69,7 +100,8 @@ class Postings:
 
     def segments(self, reader) -> list[Segment]:
         return [Segment(i, r, offset, reader,
-                        self._cached(("alive", i), lambda r=r: (_alive(r),))[0])
+                        self._cached(("alive", i), lambda r=r: (_alive(r),))[0],
+                        self._frequencies.setdefault(i, {}))
                 for i, (r, offset) in enumerate(reader.leaf_readers())]
 
     # --- what is read ------------------------------------------------------------------
