@@ -105,7 +105,8 @@ def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, brow
         if fast is not None:
             matched, scores = fast
             docs = np.flatnonzero(matched & mask)
-            docs = docs[np.lexsort((docs, -scores[docs]))]  # as Whoosh: score, then number
+            # As Whoosh: by score, then by number (docs are in number order: a stable sort)
+            docs = docs[np.argsort(-scores[docs], kind="stable")]
             return docs.astype(np.int32), scores[docs].astype(np.float32)
         results = searcher.search(_narrowed(query, filters), limit=None)
         top = [(d, sc) for sc, d in results.top_n if mask[d]]
