@@ -3,6 +3,8 @@
 - schema.py: the fields, and the documents built from the database;
 - lifecycle.py: where the index lives (generations), writing, rebuilding, searchers;
 - matching.py: a query and filters to a page of results (`search`) or counts (`matches`);
+- scoring.py: the query matched and scored with numpy, as Whoosh would (else Whoosh does);
+- postings.py: the index's postings as numpy arrays, per generation, for scoring.py;
 - facets.py: the facet table, numpy arrays of the documents carrying each value;
 - highlights.py: matched words marked in summaries and passages;
 - suggestions.py: the vocabulary for "did you mean".

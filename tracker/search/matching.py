@@ -20,6 +20,8 @@ from tracker.query import Notice, did_you_mean, parse_query
 from tracker.search.facets import FACETS, FacetTable, as_mask, facet_table, filters_query
 from tracker.search.highlights import highlight_text
 from tracker.search.lifecycle import searcher_for
+from tracker.search.postings import postings_for
+from tracker.search.scoring import Unsupported, evaluate
 from tracker.search.suggestions import vocabulary
 
 # --- querying -------------------------------------------------------------------------
@@ -80,16 +82,40 @@ class _LRU:
 _RESULTS = _LRU(32)
 
 
+# Whether matching uses the numpy arrays (scoring.py) where they reproduce Whoosh; off, every
+# query goes to Whoosh's searcher. The tests turn it off to compare the two.
+FAST = True
+
+
+def _fast(searcher, query: Query) -> tuple[np.ndarray, np.ndarray] | None:
+    """The documents the query matches and their scores, or None to ask Whoosh."""
+    if not FAST:
+        return None
+    try:
+        return evaluate(query, searcher.reader(), postings_for(searcher))
+    except Unsupported:
+        return None
+
+
 def _ordered(searcher, table: FacetTable, query: Query, filters, sort: str, browsing: bool):
     """All matching documents in display order (and their scores when by relevance)."""
     mask = table.mask(filters)
+    fast = None if browsing else _fast(searcher, _narrowed(query, filters))
     if sort == "relevance" and not browsing:
+        if fast is not None:
+            matched, scores = fast
+            docs = np.flatnonzero(matched & mask)
+            # As Whoosh: by score, then by number (docs are in number order: a stable sort)
+            docs = docs[np.argsort(-scores[docs], kind="stable")]
+            return docs.astype(np.int32), scores[docs].astype(np.float32)
         results = searcher.search(_narrowed(query, filters), limit=None)
         top = [(d, sc) for sc, d in results.top_n if mask[d]]
         return (np.array([d for d, _ in top], dtype=np.int32),
                 np.array([sc for _, sc in top], dtype=np.float32))
     if browsing:
         matched = np.flatnonzero(mask)
+    elif fast is not None:
+        matched = np.flatnonzero(fast[0] & mask)
     else:
         matched = np.fromiter(_narrowed(query, filters).docs(searcher), dtype=np.int64)
         matched = matched[mask[matched]] if matched.size else matched
@@ -101,7 +127,7 @@ def _cached_ordered(searcher, table: FacetTable, query: Query, filters, sort: st
     if browsing and sort == "relevance":
         sort = "-date"  # nothing to be relevant to: the newest first
     key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
-           repr(sorted(filters.items())), sort)
+           repr(sorted(filters.items())), sort, FAST)
     return _RESULTS.get_or(key, lambda: _ordered(searcher, table, query, filters, sort,
                                                  browsing))
 
