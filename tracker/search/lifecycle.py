@@ -24,6 +24,7 @@ from sqlmodel import Session
 from whoosh import index as windex
 from whoosh.index import LockError
 
+from tracker.search.building import build_segments, memory_limit_mb
 from tracker.search.schema import communication_docs, make_schema, resolution_docs
 from tracker.search.suggestions import add_vocabulary, spelling_words
 
@@ -216,29 +217,22 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
         return n
 
 
-def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1) -> tuple[Path, int]:
+def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1,
+                     count: int | None = None) -> tuple[Path, int]:
     """Write these documents into a new generation, with its did-you-mean vocabulary,
     without switching readers to it; return the folder and how many were written.
 
-    Separate from reading the database so that bench/search.py builds exactly as a
-    rebuild does, from a generated corpus.
+    `count`, how many documents to expect (a list's length otherwise), lets `procs`
+    processes share the work (building.py). Separate from reading the database so that
+    the benchmarks build exactly as a rebuild does, from a generated corpus.
     """
     generation = new_generation(root)
     ix = windex.open_dir(str(generation))
-    kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
-        "limitmb": 256}
-    writer = ix.writer(**kwargs)
-    n, words = 0, set()
     try:
-        for doc in docs:
-            writer.add_document(**doc)
-            words |= spelling_words([doc["addressee"], doc["summary"]]
-                                    if doc["doc_type"] == "communication" else [doc["title"]])
-            n += 1
-        writer.commit()
+        n, words = build_segments(ix, docs, procs=procs, count=count,
+                                  limitmb=memory_limit_mb(procs))
         add_vocabulary(generation, words)
     except BaseException:
-        writer.cancel()
         shutil.rmtree(generation, ignore_errors=True)
         raise
     return generation, n
