@@ -21,11 +21,14 @@ import multiprocessing
 import os
 import pickle
 import queue as queue_module
+import re
 import traceback
+from collections import Counter
 from collections.abc import Iterable
 
+from whoosh.analysis import CommaSeparatedTokenizer, IDTokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.formats import Positions
+from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
@@ -39,6 +42,7 @@ SPELLED_OTHERWISE = ("title",)
 
 
 CACHE_WORDS = 1_000_000
+_COMMAS = re.compile(r"[^,]+")  # CommaSeparatedTokenizer's pattern
 
 
 class FieldWords:
@@ -47,37 +51,42 @@ class FieldWords:
 
     def __init__(self, analyzer: FoldStemAnalyzer):
         self.analyzer = analyzer
-        self.cache: dict[str, tuple[str | None, str | None]] = {}
-        self.find = WORD.finditer
+        self.terms: dict[str, str | None] = {}
+        self.spelled: dict[str, str | None] = {}
 
-    def lookup(self, word: str) -> tuple[str | None, str | None]:
-        folded = word.lower().translate(_ACCENTS)
-        spelled = folded if len(folded) > 2 and not folded.isdigit() else None
-        entry = (self.analyzer.term(word), spelled)
-        if len(self.cache) < CACHE_WORDS:
-            self.cache[word] = entry
-        return entry
+    def learn(self, words) -> bool:
+        """Look up the words not seen yet; False when the cache is full and some are not
+        kept (the caller then looks each word up)."""
+        new = set(words).difference(self.terms)
+        if len(self.terms) + len(new) > CACHE_WORDS:
+            return False
+        term = self.analyzer.term
+        for word in new:
+            folded = word.lower().translate(_ACCENTS)
+            self.terms[word] = term(word)
+            self.spelled[word] = folded if len(folded) > 2 and not folded.isdigit() else None
+        return True
 
     def postings(self, text: str, spelled: set[str] | None):
         """(term bytes, frequency, weight, encoded positions) per term, as
-        Positions.word_values gives them; the text's did-you-mean words go into `spelled`."""
-        cache, lookup = self.cache, self.lookup
+        Positions.word_values gives them; the text's did-you-mean words go into `spelled`
+        (with None, which the caller discards once)."""
+        words = _FINDALL(text)
+        if self.learn(words):
+            terms = list(filter(None, map(self.terms.__getitem__, words)))
+            if spelled is not None:
+                spelled.update(map(self.spelled.__getitem__, words))
+        else:
+            other = FieldWords(self.analyzer)
+            other.learn(words)
+            return other.postings(text, spelled)
         positions: dict[str, list[int]] = {}
-        pos = 0
-        for m in self.find(text):
-            word = m.group(0)
-            entry = cache.get(word) or lookup(word)
-            if spelled is not None and entry[1] is not None:
-                spelled.add(entry[1])
-            term = entry[0]
-            if term is None:
-                continue
+        for pos, term in enumerate(terms):
             found = positions.get(term)
             if found is None:
                 positions[term] = [pos]
             else:
                 found.append(pos)
-            pos += 1
         out = []
         single = _SINGLE
         for term, poses in positions.items():
@@ -91,6 +100,10 @@ class FieldWords:
                 value = pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
             out.append((term.encode("utf-8"), len(poses), float(len(poses)), value))
         return out
+
+
+# tracker.analysis.WORD without its group, so that findall gives whole words.
+_FINDALL = re.compile(WORD.pattern.replace("(", "(?:"), re.UNICODE).findall
 
 
 _SINGLE: dict[int, bytes] = {}
@@ -231,6 +244,17 @@ class BuildWriter(SegmentWriter):
                      and field.analyzer == ANALYZER and not field.vector
                      and not field.separate_spelling() and not field.column_type}
 
+        # ID fields (the value is the term) and comma-separated keywords, as
+        # Existence.word_values and Frequency.word_values index them.
+        plain = {name: field for name, field in self.schema.items() if field.indexed
+                 and not field.scorable and not field.vector
+                 and not field.separate_spelling() and field.format.field_boost == 1.0}
+        self.ids = {name for name, field in plain.items() if type(field.format) is Existence
+                    and type(field.analyzer) is IDTokenizer}
+        self.commas = {name for name, field in plain.items()
+                       if type(field.format) is Frequency
+                       and field.analyzer == CommaSeparatedTokenizer()}
+
     def add_document(self, **fields):
         """SegmentWriter.add_document with the fast path for text fields, and the
         document's did-you-mean words collected."""
@@ -259,6 +283,13 @@ class BuildWriter(SegmentWriter):
                     spelled = self.spelled if name in spell else None
                     length = self.pool.add_text(name, docnum,
                                                 self.words.postings(value, spelled))
+                elif name in self.ids and isinstance(value, str):
+                    add_post((name, value.encode("utf-8"), docnum, 1.0, b""))
+                elif name in self.commas and isinstance(value, str):
+                    counts = Counter(part.strip() for part in _COMMAS.findall(value))
+                    for word, freq in counts.items():
+                        add_post((name, word.encode("utf-8"), docnum, float(freq),
+                                  pack_uint(freq)))
                 elif field.indexed:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
@@ -303,6 +334,7 @@ def _spelling(words: FieldWords, fields: dict, names) -> set[str]:
         value = fields.get(name)
         if isinstance(value, str):
             words.postings(value, out)
+    out.discard(None)
     return out
 
 
@@ -403,6 +435,7 @@ def _write_all(writer: BuildWriter, docs, commit: bool = True) -> tuple[int, set
     except BaseException:
         writer.cancel()
         raise
+    writer.spelled.discard(None)
     return n, writer.spelled
 
 
@@ -419,6 +452,7 @@ def _worker(folder, indexname, queue, results, limitmb):
         segment = writer._finalize_segment() if writer._added else None
         if segment is None:
             writer._close_segment()
+        writer.spelled.discard(None)
         results.put(("ok", segment, writer.spelled))
     except BaseException:
         results.put(("error", traceback.format_exc(), set()))

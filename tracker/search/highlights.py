@@ -26,7 +26,7 @@ BETWEEN = "..."
 
 # The words as tracker.analysis.WORD finds them, kept by re.split between the gaps, so
 # that words, offsets and terms come from C loops rather than one Python step per word.
-_SPLIT = re.compile(r"(\w+(?:\.?\w+)*)", re.UNICODE)
+_SPLIT = re.compile("(" + WORD.pattern.replace("(", "(?:") + ")", re.UNICODE)
 
 
 def highlight_text(text: str, terms: set[str] | frozenset[str]) -> str:
