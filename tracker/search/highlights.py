@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from html import escape  # what whoosh.compat.htmlescape is on Python 3
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -33,14 +34,12 @@ def highlight_text(text: str, terms: set[str] | frozenset[str]) -> str:
     if not text or not terms:
         return ""
     terms = frozenset(terms)
-    parts = _SPLIT.split(text)  # gap, word, gap, word, …, gap
-    words = parts[1::2]
+    words, starts, ends = _words(text)
     indexed = _indexed(words, terms)
     hits = list(compress(range(len(words)), map(terms.__contains__, indexed)))
     if not hits:
         return ""
-    offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k]:offsets[2k+1]
-    fragments = _fragments(text, offsets[0:-1:2], offsets[1::2], indexed, hits)
+    fragments = _fragments(text, starts, ends, indexed, hits)
     if len(fragments) > TOP:
         # Whoosh ranks (score, Fragment) pairs with heapq.nlargest; a Fragment compares by
         # its start, so of two equal scores the later fragment wins.
@@ -49,6 +48,15 @@ def highlight_text(text: str, terms: set[str] | frozenset[str]) -> str:
     seen: dict[str, int] = {}
     return BETWEEN.join(_format(text, start, end, matches, seen)
                         for _, start, end, matches in fragments)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of a text and where each starts and ends; kept for the summaries shown
+    most recently, since paging and related queries show the same ones again."""
+    parts = _SPLIT.split(text)  # gap, word, gap, word, …, gap
+    offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k]:offsets[2k+1]
+    return parts[1::2], offsets[0:-1:2], offsets[1::2]
 
 
 def _indexed(words: list[str], terms: frozenset[str]) -> list[str | None]:
