@@ -34,7 +34,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
 
 from tracker.analysis import WORD, FoldStemAnalyzer
-from tracker.query import ANALYZER
+from tracker.query import ANALYZER, SPELL_ANALYZER
 
 # Which fields give the did-you-mean words, by document type (as spelling_words read them).
 SPELLED = {"communication": ("addressee", "summary")}
@@ -60,11 +60,12 @@ class FieldWords:
         new = set(words).difference(self.terms)
         if len(self.terms) + len(new) > CACHE_WORDS:
             return False
-        term = self.analyzer.term
+        term, unstemmed = self.analyzer.term, SPELL_ANALYZER.term
         for word in new:
-            folded = word.lower().translate(_ACCENTS)
             self.terms[word] = term(word)
-            self.spelled[word] = folded if len(folded) > 2 and not folded.isdigit() else None
+            spelled = unstemmed(word)  # as spelling_words keeps it
+            self.spelled[word] = (spelled if spelled and len(spelled) > 2
+                                  and not spelled.isdigit() else None)
         return True
 
     def postings(self, text: str, spelled: set[str] | None):
@@ -115,14 +116,6 @@ def _single(pos: int) -> bytes:
     if pos < 100_000:
         _SINGLE[pos] = value
     return value
-
-
-def _accents():
-    from whoosh.support.charset import accent_map
-    return accent_map
-
-
-_ACCENTS = _accents()
 
 
 class MemoryPool(PostingPool):
