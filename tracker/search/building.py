@@ -377,6 +377,8 @@ def build_segments(ix, docs: Iterable[dict], *, procs: int = 1, count: int | Non
             queue.put(batch)
             queue.put(None)
         mine, spelled = _write_all(writer, it, commit=False)
+        # This process's segment is written while the others finish theirs.
+        own = writer._finalize_segment() if writer._added else writer._close_segment()
         segments = []
         for worker, _, results in workers:
             status, payload, words = _result(worker, results)
@@ -385,10 +387,8 @@ def build_segments(ix, docs: Iterable[dict], *, procs: int = 1, count: int | Non
             if payload is not None:
                 segments.append(payload)
             spelled |= words
-        if writer._added:
-            segments.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
+        if own is not None:
+            segments.append(own)
         writer._commit_toc(segments)
         writer._finish()
         return n + mine, spelled
