@@ -123,14 +123,18 @@ def code_command(everything, rules_file):
 
 @click.command("reindex")
 @with_appcontext
-def reindex_command():
+@click.option("--procs", type=click.IntRange(min=1),
+              help="Processes that write the index; by default one per core.")
+def reindex_command(procs):
     """Rebuild the search index from the database and switch to it atomically."""
     from tracker.search import IndexBusy, rebuild_index
+    from tracker.search.lifecycle import default_procs
 
     start = time.perf_counter()
     try:
         with _sessions()() as session:
-            n = rebuild_index(current_app.config["SEARCH_INDEX_DIR"], session)
+            n = rebuild_index(current_app.config["SEARCH_INDEX_DIR"], session,
+                              procs=procs or default_procs())
     except IndexBusy as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Search index rebuilt: {n} entries (one for each communication and "

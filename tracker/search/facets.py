@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import threading
+from pathlib import Path
 
 import numpy as np
+from whoosh import columns
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query import And, Or, Query, Term
+from whoosh.util.times import long_to_datetime
 
 from tracker.search.schema import FACETS
 
@@ -33,25 +39,55 @@ class FacetTable:
         self.size = reader.doc_count_all()
         self.alive = np.zeros(self.size, dtype=bool)
         self.alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        leaves = reader.leaf_readers()
         self.postings: dict[str, dict[str, np.ndarray]] = {}
         for name in FACETS:
             values = {}
-            if name not in reader.schema:  # an index built before the field: no values yet
-                self.postings[name] = values
-                continue
-            for term in reader.lexicon(name):
-                text = term.decode("utf-8") if isinstance(term, bytes) else term
-                values[text] = np.fromiter(reader.postings(name, term).all_ids(),
-                                           dtype=np.int64)
+            if name in reader.schema:  # an index built before the field: no values yet
+                for term in reader.lexicon(name):
+                    text = term.decode("utf-8") if isinstance(term, bytes) else term
+                    ids = _term_ids(leaves, name, term)
+                    values[text] = ids[self.alive[ids]]
             self.postings[name] = values
-        self.dates = np.zeros(self.size, dtype=np.int64)
-        if reader.has_column("date"):
-            column = reader.column_reader("date")
-            self.dates = np.fromiter(
-                (int(d.timestamp()) if d else 0 for d in (column[i] for i in range(self.size))),
-                dtype=np.int64, count=self.size)
+        self.dates = _dates(leaves, self.size) if reader.has_column("date") else np.zeros(
+            self.size, dtype=np.int64)
         self.ranks = {key: _ranks(reader, field, self.size)
                       for key, field in SORT_FIELDS.items()}
+
+    # The table is saved in the generation's folder when a rebuild writes it, so that the
+    # first search after a rebuild need not read it from the index (`facet_table`).
+    def save(self, path: Path) -> None:
+        """Write the table in a few arrays (the documents of every value end to end),
+        since reading an array of an npz file has a cost of its own."""
+        keys, parts = [], []
+        for name, values in self.postings.items():
+            for value, ids in values.items():
+                keys.append(f"{name}\t{value}")
+                parts.append(ids.astype(np.int32))
+        bounds = np.cumsum([0] + [p.size for p in parts]).astype(np.int64)
+        arrays = {"alive": self.alive, "dates": self.dates, "keys": np.array(keys, dtype=str),
+                  "bounds": bounds, "ids": np.concatenate(parts) if parts else np.zeros(
+                      0, dtype=np.int32)}
+        arrays.update({f"rank_{k}": v for k, v in self.ranks.items()})
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".facets-", suffix=".npz")
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> FacetTable:
+        table = cls.__new__(cls)
+        with np.load(path) as saved:
+            arrays = {key: saved[key] for key in saved.files}
+        table.alive, table.dates = arrays["alive"], arrays["dates"]
+        table.size = table.alive.size
+        table.ranks = {k: arrays[f"rank_{k}"] for k in SORT_FIELDS}
+        table.postings = {name: {} for name in FACETS}
+        ids, bounds = arrays["ids"].astype(np.int64), arrays["bounds"].tolist()
+        for i, key in enumerate(arrays["keys"].tolist()):
+            name, _, value = key.partition("\t")
+            table.postings.setdefault(name, {})[value] = ids[bounds[i]:bounds[i + 1]]
+        return table
 
     def order(self, docs: np.ndarray, sort: str) -> np.ndarray:
         """These documents in the order asked ("-date", "state"…); ties go newest first,
@@ -106,15 +142,94 @@ def _natural(text: str) -> list[tuple[int, int | str]]:
 def _ranks(reader, name: str, size: int) -> np.ndarray:
     """Each document's place among all documents sorted by a field's text."""
     if reader.has_column(name):
-        column = reader.column_reader(name)
-        values = [column[i] or "" for i in range(size)]
+        values = _texts(reader.leaf_readers(), name, size)
     else:  # an index built before the field was sortable: read what is stored
         values = [""] * size
         for docnum, stored in reader.iter_docs():
             values[docnum] = stored.get(name) or stored.get("state") or ""
-    values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
-    place = {v: i for i, v in enumerate(sorted(set(values), key=_natural))}
-    return np.fromiter((place[v] for v in values), dtype=np.int64, count=size)
+    distinct, inverse = np.unique(np.array(values, dtype=object), return_inverse=True)
+    place = np.empty(len(distinct), dtype=np.int64)
+    place[sorted(range(len(distinct)), key=lambda i: _natural(distinct[i]))] = np.arange(
+        len(distinct))
+    return place[inverse.reshape(-1)]
+
+
+def _texts(leaves, name: str, size: int) -> list[str]:
+    """A text column's values, one per document ("" for none), read a segment at a time."""
+    values: list[str] = []
+    for segment, _ in leaves:
+        column = segment.column_reader(name, translate=False) if segment.has_column(
+            name) else None
+        count = segment.doc_count_all()
+        if isinstance(column, columns.VarBytesColumn.Reader):
+            offsets, lengths = column._offsets, column._lengths
+            end = (offsets[-1] + lengths[-1]) if count else 0
+            blob = bytes(column._dbfile.get(column._basepos, end)) if end else b""
+            values += [blob[o:o + n].decode("utf-8") for o, n in zip(offsets, lengths,
+                                                                      strict=True)]
+        elif column is not None:
+            values += [v.decode("utf-8") if isinstance(v, bytes) else (v or "")
+                       for v in (column[i] for i in range(count))]
+        else:
+            values += [""] * count
+    return values + [""] * (size - len(values))
+
+
+def _dates(leaves, size: int) -> np.ndarray:
+    """Each document's date in seconds since 1970 (0 for none), read a segment at a time:
+    the raw column, then one conversion per distinct day."""
+    raw = []
+    for segment, _ in leaves:
+        count = segment.doc_count_all()
+        column = (segment.column_reader("date", translate=False)
+                  if segment.has_column("date") else None)
+        if isinstance(column, columns.NumericColumn.Reader) and column._typecode == "Q":
+            stored = np.frombuffer(column._dbfile.get(column._basepos, column._count * 8),
+                                   dtype=">u8")
+            values = np.full(count, column._default, dtype=np.uint64)
+            values[:stored.size] = stored[:count]
+        elif column is not None:
+            values = np.fromiter((column[i] for i in range(count)), dtype=np.uint64,
+                                 count=count)
+        else:
+            values = np.full(count, np.iinfo(np.uint64).max, dtype=np.uint64)
+        raw.append(values)
+    raw_all = np.concatenate(raw) if raw else np.zeros(0, dtype=np.uint64)
+    days, inverse = np.unique(raw_all, return_inverse=True)
+    seconds = np.fromiter((_seconds(int(d)) for d in days), dtype=np.int64, count=days.size)
+    out = np.zeros(size, dtype=np.int64)
+    out[:raw_all.size] = seconds[inverse.reshape(-1)]
+    return out
+
+
+def _seconds(value: int) -> int:
+    """A date column's raw value as the old per-document reading gave it: the datetime's
+    timestamp(), 0 for a document without one (the column's default, out of range)."""
+    try:
+        when = long_to_datetime(value)
+    except (OverflowError, ValueError):
+        return 0
+    return int(when.timestamp()) if when else 0
+
+
+def _term_ids(leaves, name: str, term) -> np.ndarray:
+    """The documents carrying a term, a block at a time: a matcher's all_ids() yields
+    them one by one, which was most of loading the table."""
+    parts = []
+    for segment, offset in leaves:
+        if (name, term) not in segment:
+            continue
+        matcher = segment.postings(name, term)
+        leaf = getattr(matcher, "child", matcher)  # deletions are dropped by the caller
+        if not isinstance(leaf, W3LeafMatcher):
+            parts.append(np.fromiter(matcher.all_ids(), dtype=np.int64) + offset)
+            continue
+        while leaf.is_active():
+            leaf.id()  # reads the block's ids
+            parts.append(np.asarray(leaf._ids[leaf._i:], dtype=np.int64) + offset)
+            leaf._i = leaf._blocklength - 1
+            leaf.next()
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 _TABLES: dict[tuple[str, int], FacetTable] = {}
@@ -127,8 +242,16 @@ def facet_table(searcher) -> FacetTable:
         table = _TABLES.get(key)
         if table is None:
             _TABLES.clear()
-            table = _TABLES[key] = FacetTable(searcher.reader())
+            saved = saved_table(*key)
+            table = FacetTable.load(saved) if saved.exists() else FacetTable(searcher.reader())
+            _TABLES[key] = table
         return table
+
+
+def saved_table(folder: str | Path, generation: int) -> Path:
+    """Where a rebuild keeps the table of an index generation (an update makes a new one,
+    so a saved table never describes other documents than its generation's)."""
+    return Path(folder) / f"facets-{generation}.npz"
 
 
 def as_mask(ids: np.ndarray, size: int) -> np.ndarray:

@@ -20,10 +20,13 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 from whoosh import index as windex
 from whoosh.index import LockError
 
+from tracker.models import Communication, Resolution
+from tracker.search.building import build_segments, memory_limit_mb
+from tracker.search.facets import FacetTable, saved_table
 from tracker.search.schema import communication_docs, make_schema, resolution_docs
 from tracker.search.suggestions import add_vocabulary, spelling_words
 
@@ -187,8 +190,17 @@ def _outdated(root: Path) -> bool:
     return ix is not None and set(ix.schema.names()) != set(make_schema().names())
 
 
+def default_procs() -> int:
+    """The processes a rebuild from the command line uses: the cores this one may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
-    """Build a new generation from the database and switch readers to it.
+    """Build a new generation from the database and switch readers to it, writing with
+    `procs` processes (see building.py).
 
     Imports that commit while it runs are replayed from the change journal: it notes the
     journal's entries before reading the database, writes the entries that appear later
@@ -202,7 +214,11 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
     with _WRITE_LOCK:
         before = _journal_names(root)
         docs = itertools.chain(communication_docs(session), resolution_docs(session))
-        generation, n = build_generation(root, docs, procs=procs)
+        count = None
+        if procs > 1:  # how to share the documents among the processes
+            count = sum(session.exec(select(func.count()).select_from(table)).one()
+                        for table in (Communication, Resolution))
+        generation, n = build_generation(root, docs, procs=procs, count=count)
         try:
             replayed = _journal_names(root) - before
             _replay(generation, session, root, replayed)
@@ -216,29 +232,25 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
         return n
 
 
-def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1) -> tuple[Path, int]:
+def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1,
+                     count: int | None = None) -> tuple[Path, int]:
     """Write these documents into a new generation, with its did-you-mean vocabulary,
     without switching readers to it; return the folder and how many were written.
 
-    Separate from reading the database so that bench/search.py builds exactly as a
-    rebuild does, from a generated corpus.
+    `count`, how many documents to expect (a list's length otherwise), lets `procs`
+    processes share the work (building.py). Separate from reading the database so that
+    the benchmarks build exactly as a rebuild does, from a generated corpus.
     """
     generation = new_generation(root)
     ix = windex.open_dir(str(generation))
-    kwargs = {"procs": procs, "limitmb": 256, "multisegment": True} if procs > 1 else {
-        "limitmb": 256}
-    writer = ix.writer(**kwargs)
-    n, words = 0, set()
     try:
-        for doc in docs:
-            writer.add_document(**doc)
-            words |= spelling_words([doc["addressee"], doc["summary"]]
-                                    if doc["doc_type"] == "communication" else [doc["title"]])
-            n += 1
-        writer.commit()
+        n, words = build_segments(ix, docs, procs=procs, count=count,
+                                  limitmb=memory_limit_mb(procs))
         add_vocabulary(generation, words)
+        ix = windex.open_dir(str(generation))
+        with ix.reader() as reader:  # the first search after the switch reads it (facets.py)
+            FacetTable(reader).save(saved_table(generation, ix.latest_generation()))
     except BaseException:
-        writer.cancel()
         shutil.rmtree(generation, ignore_errors=True)
         raise
     return generation, n

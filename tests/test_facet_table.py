@@ -1,0 +1,62 @@
+"""The facet table read a block and a segment at a time, or saved by a rebuild, is the
+table read document by document."""
+
+import numpy as np
+from whoosh import index as windex
+
+from tests.test_building import corpus
+from tracker.search.facets import FACETS, FacetTable, _natural, saved_table
+from tracker.search.lifecycle import build_generation
+
+
+def slow_table(reader):
+    """The facet table as it was read before: one posting and one document at a time."""
+    alive = np.zeros(reader.doc_count_all(), dtype=bool)
+    alive[list(reader.all_doc_ids())] = True
+    postings = {name: {(t.decode() if isinstance(t, bytes) else t):
+                       sorted(reader.postings(name, t).all_ids())
+                       for t in reader.lexicon(name)} for name in FACETS if name in reader.schema}
+    dates = [int(stored["date"].timestamp()) if stored.get("date") else 0
+             for stored in (reader.stored_fields(d) for d in range(reader.doc_count_all()))]
+    return alive, postings, dates
+
+
+def test_facet_table_is_the_table_read_document_by_document(tmp_path):
+    docs = list(corpus(300))
+    generation, _ = build_generation(tmp_path, docs)
+    ix = windex.open_dir(str(generation))
+    with ix.writer() as writer:  # an update: a second segment, and a deleted document
+        writer.update_document(**{**docs[5], "mandate": "torture"})
+    ix = windex.open_dir(str(generation))
+    with ix.reader() as reader:
+        table = FacetTable(reader)
+        alive, postings, dates = slow_table(reader)
+        references = [reader.stored_fields(d)["reference"] for d in range(table.size)]
+        segments = len(reader.leaf_readers())
+    assert segments == 2
+    assert table.alive.tolist() == alive.tolist() and not alive[5]
+    assert {n: {v: ids.tolist() for v, ids in vs.items()} for n, vs in table.postings.items()
+            if n in postings} == postings
+    assert table.dates.tolist() == dates and 0 in dates
+    by_rank = sorted(range(table.size), key=lambda d: table.ranks["reference"][d])
+    assert [_natural(references[d]) for d in by_rank] == sorted(map(_natural, references))
+
+
+def test_a_rebuilds_saved_facet_table_is_the_table_of_its_generation(tmp_path):
+    docs = list(corpus(200))
+    generation, _ = build_generation(tmp_path, docs)
+    ix = windex.open_dir(str(generation))
+    saved = saved_table(generation, ix.latest_generation())
+    assert saved.exists()
+    loaded = FacetTable.load(saved)
+    with ix.reader() as reader:
+        table = FacetTable(reader)
+    assert loaded.size == table.size == 200
+    for name in ("alive", "dates"):
+        assert getattr(loaded, name).tolist() == getattr(table, name).tolist()
+    assert {k: v.tolist() for k, v in loaded.ranks.items()} == {
+        k: v.tolist() for k, v in table.ranks.items()}
+    assert {n: {v: ids.tolist() for v, ids in vs.items()} for n, vs in loaded.postings.items()
+            } == {n: {v: ids.tolist() for v, ids in vs.items()}
+                  for n, vs in table.postings.items()}
+    assert loaded.postings["region"]["sr-hrd:americas"].size > 0
