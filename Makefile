@@ -31,6 +31,7 @@ instance/config.py:
 	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
 run: install system-deps instance/config.py
+	$(BIN)/tracker db upgrade
 	$(BIN)/tracker init-db
 	$(BIN)/tracker load-samples
 	@if ls ../shared/samples/unbisnet_catalogue/*.csv >/dev/null 2>&1; then \

@@ -17,6 +17,7 @@ from scrapers import ScraperError
 from tracker.cli_backup import backup_command, restore_command
 from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
+from tracker.cli_db import db_group
 from tracker.cli_users import user_group
 from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
@@ -462,7 +463,7 @@ def names_reject_command(name):
 
 COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
-            user_group, code_rules_group, cases_group, backup_command, restore_command)
+            user_group, code_rules_group, cases_group, backup_command, restore_command, db_group)
 
 
 def init_app(app):
