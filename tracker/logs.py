@@ -86,9 +86,12 @@ def configure(app: Flask) -> None:
     logger = logging.getLogger("tracker")
     if app.testing or logger.handlers:
         return
+    formatter = logging.Formatter(
+        "ts=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
+        datefmt="%Y-%m-%dT%H:%M:%SZ")
+    formatter.converter = time.gmtime  # one value without a space, in UTC like the data
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(
-        "ts=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"))
+    handler.setFormatter(formatter)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 
