@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install system-deps run test lint bench clean translations lock audit
+.PHONY: install system-deps run serve test lint bench clean translations lock audit
 
 # Every package at the version and hash the lock file names (`make lock` writes it).
 # --no-deps: the lock already holds every dependency, so pip resolves nothing; resolving
@@ -31,6 +31,7 @@ instance/config.py:
 	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
 run: install system-deps instance/config.py
+	$(BIN)/tracker db upgrade
 	$(BIN)/tracker init-db
 	$(BIN)/tracker load-samples
 	@if ls ../shared/samples/unbisnet_catalogue/*.csv >/dev/null 2>&1; then \
@@ -39,6 +40,13 @@ run: install system-deps instance/config.py
 	@$(BIN)/tracker user list | grep -q . || echo "No accounts yet. Briefs need one: \
 		$(BIN)/tracker user add NAME --role admin"
 	$(BIN)/tracker run --host $(HOST) --port $(PORT)
+
+# Production: gunicorn with several workers (WEB_CONCURRENCY, else two per core plus one)
+# on PostgreSQL (TRACKER_DATABASE_URL); it refuses SQLite unless WEB_CONCURRENCY=1. Put
+# nginx in front (README, "Deployment"). The schema is upgraded first.
+serve: install instance/config.py
+	$(BIN)/tracker db upgrade
+	$(BIN)/gunicorn -c python:tracker.serving --bind $(HOST):$(PORT) wsgi:app
 
 # System packages from Debian: Chromium for the browser tests (no browser download),
 # Pango for WeasyPrint's PDFs, Cairo for chart images in DOCX, poppler for PDF previews.

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 from tracker import create_app
 from tracker.db import init_db, make_engine
+from tracker.migrate import drop_everything, upgrade_database
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,13 +26,14 @@ def data_files() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def server_database_url():
-    """The PostgreSQL URL from TRACKER_TEST_DATABASE_URL, with a fresh schema, or None."""
+    """The PostgreSQL URL from TRACKER_TEST_DATABASE_URL, with a fresh schema made by the
+    migrations, or None."""
     url = os.environ.get("TRACKER_TEST_DATABASE_URL")
     if not url:
         return None
     engine = make_engine(url)
-    SQLModel.metadata.drop_all(engine)
-    SQLModel.metadata.create_all(engine)
+    drop_everything(engine)
+    upgrade_database(engine)
     engine.dispose()
     return url
 
@@ -61,7 +63,8 @@ def _test_config(url):
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
-    """A SQLite file with tables and reference data, copied for each test (it is faster)."""
+    """A SQLite file with the migrated schema and reference data, copied for each test (it
+    is faster)."""
     folder = tmp_path_factory.mktemp("template")
     path = folder / "tracker.sqlite"
     app = create_app({**_test_config(f"sqlite:///{path}"), "SECRET_KEY": "t"})

@@ -87,7 +87,8 @@ def test_every_view_declares_its_access_level(app):
     assert undeclared == []
     with app.app_context():
         open_ = {e for e in app.view_functions if e != "static" and level_of(e) == OPEN}
-    assert open_ == {"account.login", "account.code", "account.enrol", "account.logout"}
+    assert open_ == {"account.login", "account.code", "account.enrol", "account.logout",
+                     "health.healthz"}
 
 
 @pytest.mark.parametrize("public_read", [True, False])

@@ -36,9 +36,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from tracker import auth, cli, db, i18n, limits, security, snapshot, views
+    from tracker import auth, cli, db, i18n, limits, logs, security, snapshot, views
 
     security.init_app(app)  # first: checks the secret key, and its request hook runs first
+    logs.init_app(app)
     db.init_app(app)
     auth.init_app(app)
     limits.init_app(app)

@@ -53,6 +53,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 from tracker import models  # noqa: F401 - registers the tables on SQLModel.metadata
+from tracker.migrate import upgrade_database
 
 MAGIC = b"GTBACKUP"
 FORMAT = 1
@@ -532,12 +533,14 @@ def restore_database(engine: Engine, path: str | Path, passphrase: str, *,
                      replace: bool = False, verified: Summary | None = None) -> Summary:
     """Check the archive, then write its rows into `engine`'s database in one transaction.
 
-    The tables are created if missing. A database holding any row is refused unless
-    `replace`, which empties it in the same transaction: if anything fails, nothing changed.
+    The schema is first brought to the newest revision. A database holding any row is
+    refused unless `replace`, which empties it in the same transaction: if anything fails,
+    nothing changed.
     """
     path = Path(path)
     summary = verified or verify_backup(path, passphrase)
-    SQLModel.metadata.create_all(engine)  # only what is missing; a fresh instance has none
+    # A fresh instance's schema comes from the revisions, as `tracker init-db` makes it.
+    upgrade_database(engine)
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             # One write transaction from the first statement (pysqlite would begin only at

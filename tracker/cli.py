@@ -17,9 +17,11 @@ from scrapers import ScraperError
 from tracker.cli_backup import backup_command, restore_command
 from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
+from tracker.cli_db import db_group
 from tracker.cli_users import user_group
 from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
+from tracker.logs import Lap, log_step, step
 from tracker.reference import ReferenceDataError, import_scheme_csv
 
 
@@ -42,15 +44,20 @@ def _run(kind: str, target: str, tally: Tally | None = None):
                        "that is gone: marked interrupted", err=True)
     error = None
     try:
-        yield tally, run
+        with step(kind, "store", lambda: _counts(tally), run=run.id):
+            yield tally, run
     except ScraperError as exc:
         error = str(exc)
     finally:
         with _sessions()() as session:
             finish_run(session, run, tally, error)
-            _code_communications(session, tally.changed_communications)
-            _update_search_index(session, tally.changed_communications,
-                                 tally.changed_resolutions)
+            changed = {"communications": len(tally.changed_communications),
+                       "resolutions": len(tally.changed_resolutions)}
+            with step(kind, "code", run=run.id, **changed):
+                _code_communications(session, tally.changed_communications)
+            with step(kind, "index", run=run.id, **changed):
+                _update_search_index(session, tally.changed_communications,
+                                     tally.changed_resolutions)
     for name, where in sorted(tally.unmatched.items()):
         click.echo(f"unmatched name: {name!r} in {where}", err=True)
     for message in tally.errors[:20]:  # a repair the importer made starts with "warning: "
@@ -64,6 +71,11 @@ def _run(kind: str, target: str, tally: Tally | None = None):
     if tally.failed:
         # a script or cron job must hear that something was not stored
         raise click.exceptions.Exit(1)
+
+
+def _counts(tally: Tally) -> dict:
+    return {"saved": tally.saved, "updated": tally.updated, "unchanged": tally.unchanged,
+            "skipped": tally.skipped, "failed": tally.failed}
 
 
 def _code_communications(session, ids):
@@ -284,10 +296,12 @@ def scrape_communications_command(since, pages, offline, force):
     from tracker.scraping import scrape_communications
 
     with _run("communications", "CommunicationSent") as (tally, run):
-        beat = Heartbeat(_sessions(), run.id)
+        beat, lap = Heartbeat(_sessions(), run.id), Lap()
 
         def show(number, last):
             beat()
+            log_step("communications", "page", lap(), run=run.id, page=number,
+                     **_counts(tally))
             click.echo(f"page {number}{' of ' + str(last) if last else ''}: {tally.summary()}",
                        err=True)
         scrape_communications(_client(offline), _sessions(), tally, run_id=run.id,
@@ -311,10 +325,11 @@ def scrape_letters_command(limit, offline, force):
     limits = Limits(max_bytes=cfg["MAX_RESPONSE_BYTES"], max_pages=cfg["LETTER_MAX_PAGES"],
                     max_chars=cfg["LETTER_MAX_CHARS"], max_seconds=cfg["LETTER_MAX_SECONDS"])
     with _run("letters", "letters and replies", DocumentTally()) as (tally, run):
-        beat = Heartbeat(_sessions(), run.id)
+        beat, lap = Heartbeat(_sessions(), run.id), Lap()
 
         def show(done, total, line):
             beat()
+            log_step("letters", "document", lap(), run=run.id, done=done, total=total)
             click.echo(f"{done}/{total} {line}", err=True)
 
         def index(ids):  # as _run does at the end: the rules read the new text first
@@ -466,7 +481,7 @@ def names_reject_command(name):
 
 COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
-            user_group, code_rules_group, cases_group, backup_command, restore_command)
+            user_group, code_rules_group, cases_group, backup_command, restore_command, db_group)
 
 
 def init_app(app):

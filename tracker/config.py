@@ -70,6 +70,10 @@ SETTINGS = [
             "How many reverse proxies stand in front of the app. Their X-Forwarded-For and "
             "X-Forwarded-Proto are then trusted for the visitor's address (audit log, rate "
             "limits) and scheme. 0 trusts no such header."),
+    Setting("HEALTH_MAX_INDEX_LAG_SECONDS", 0,
+            "/healthz answers 503 when the search index has lacked a change in the database "
+            "for longer than this many seconds. 0 only reports the lag, so that a long "
+            "import does not take a node out of a load balancer."),
     Setting("PUBLIC_READ", True,
             "Whether the UN's public data (search, States, resolutions, dashboards) is readable "
             "without signing in. Briefs, data quality and everything private always need an "

@@ -7,7 +7,7 @@ from flask import current_app, g
 from flask.cli import with_appcontext
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 from tracker import models  # noqa: F401 - registers the tables on SQLModel.metadata
 
@@ -62,32 +62,38 @@ def session_scope():
 
 
 def init_db(*, drop: bool = False) -> dict:
-    """Create the tables and load the reference data; safe to run again."""
+    """Bring the schema to the newest revision and load the reference data; safe to run
+    again. A database made before migrations is adopted (see tracker.migrate)."""
+    return init_db_report(drop=drop)[1]
+
+
+def init_db_report(*, drop: bool = False):
+    """As init_db, and say what the upgrade did (tracker.migrate.Upgrade)."""
+    from tracker.migrate import drop_everything, upgrade_database
     from tracker.reference import load_reference_data
 
     engine = get_engine()
     if drop:
-        SQLModel.metadata.drop_all(engine)
-    SQLModel.metadata.create_all(engine)
-    # create_all skips the tables that exist, so an index added to a model since reaches
-    # an existing database only here.
-    for table in SQLModel.metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(engine, checkfirst=True)
+        drop_everything(engine)
+    upgrade = upgrade_database(engine)
     with session_scope() as session:
-        return load_reference_data(session=session)
+        return upgrade, load_reference_data(session=session)
 
 
 @click.command("init-db")
 @with_appcontext
 @click.option("--drop", is_flag=True, help="Drop every table first (destroys all data).")
 def init_db_command(drop):
-    """Create the tables and load states, regions and mandates (idempotent)."""
+    """Upgrade the schema (`tracker db upgrade`) and load states, regions and mandates
+    (idempotent)."""
     from flask import current_app
 
     from tracker.casekey import create_key_file
+    from tracker.cli_db import echo_upgrade, migration_errors
 
-    counts = init_db(drop=drop)
+    with migration_errors():
+        upgrade, counts = init_db_report(drop=drop)
+    echo_upgrade(upgrade)
     click.echo("Database ready: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     if not current_app.config.get("CASE_KEY"):
         written = create_key_file(current_app.instance_path)

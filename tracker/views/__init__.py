@@ -12,6 +12,7 @@ def init_app(app):
         communications,
         dashboards,
         errors,
+        health,
         helpers,
         output,
         quality,
@@ -23,7 +24,7 @@ def init_app(app):
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   review, account, admin, cases, case_links, case_map, vocabulary):
+                   review, account, admin, cases, case_links, case_map, vocabulary, health):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     helpers.init_app(app)

@@ -1,0 +1,39 @@
+"""gunicorn's settings for the tracker: `gunicorn -c python:tracker.serving wsgi:app`, as
+`make serve` runs it. Flags on the command line override them (--bind, --workers).
+
+Several worker processes answer at once, so the database must be PostgreSQL: SQLite
+serves one worker only (set WEB_CONCURRENCY=1), and gunicorn refuses to start otherwise.
+"""
+
+import multiprocessing
+import os
+
+# gunicorn reads these module-level names as its settings.
+bind = os.environ.get("TRACKER_BIND", "127.0.0.1:8000")
+# gunicorn's own rule of thumb: two per core, plus one to answer while the others wait.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+timeout = 120  # a brief's PDF of the largest size the limits allow takes tens of seconds
+graceful_timeout = 30
+max_requests, max_requests_jitter = 2000, 200  # a worker is renewed now and then
+accesslog = None  # tracker.logs writes one line per request, with the account and timing
+errorlog = "-"
+
+
+def serving_problem(database_url: str, workers: int) -> str | None:
+    """Why these settings cannot serve, or None."""
+    if database_url.startswith("sqlite") and workers > 1:
+        return (f"{workers} gunicorn workers cannot share a SQLite database: set "
+                "TRACKER_DATABASE_URL=postgresql+psycopg://USER@HOST/DB (see the README's "
+                "deployment section), or WEB_CONCURRENCY=1 to serve one worker on SQLite.")
+    return None
+
+
+def on_starting(server):
+    """Check the configuration once, in gunicorn's master, before any worker starts: a
+    RuntimeError here is printed as one line and gunicorn exits."""
+    from tracker import ConfigError, create_app
+
+    app = create_app()
+    problem = serving_problem(app.config["DATABASE_URL"], server.cfg.workers)
+    if problem:
+        raise ConfigError(problem)
