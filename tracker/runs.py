@@ -118,3 +118,19 @@ class Heartbeat:
                 owner.heartbeat_at = datetime.now(UTC)
                 session.add(owner)
                 session.commit()
+
+
+def recent_runs(session: Session, limit: int = 100) -> list[tuple[ScrapeRun, list]]:
+    """The latest runs, newest first, each `scrape all` run with its steps in order as
+    (RunStep, its ScrapeRun or None); a step's own run is not listed again on its own."""
+    from tracker.models import RunStep
+
+    runs = session.exec(select(ScrapeRun).order_by(ScrapeRun.id.desc()).limit(limit)).all()
+    parents = [r.id for r in runs if r.source_kind == "all"]
+    steps = session.exec(select(RunStep).where(RunStep.parent_id.in_(parents))
+                         .order_by(RunStep.parent_id, RunStep.position)).all() if parents else []
+    children = {s.run_id for s in steps if s.run_id is not None}
+    by_id = {r.id: r for r in session.exec(select(ScrapeRun).where(
+        ScrapeRun.id.in_(children)))} if children else {}
+    return [(run, [(s, by_id.get(s.run_id)) for s in steps if s.parent_id == run.id])
+            for run in runs if run.id not in children]

@@ -5,6 +5,7 @@ def init_app(app):
     from tracker.views import (
         account,
         admin,
+        alerts,
         briefs,
         case_links,
         case_map,
@@ -23,8 +24,9 @@ def init_app(app):
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   review, account, admin, cases, case_links, case_map, vocabulary):
+                   review, account, admin, cases, case_links, case_map, vocabulary, alerts):
         app.register_blueprint(module.bp)
+    alerts.init_app(app)
     errors.init_app(app)
     helpers.init_app(app)
     output.init_app(app)

@@ -1,0 +1,305 @@
+"""Alerts: what is new for a saved search, found once, sent once.
+
+`collect` looks at rows added since the alert's mark (with an hour's overlap, so a row
+committed late by a long transaction is still seen) and records each new thing as an
+AlertItem; the unique key (alert, "reply:34") means overlap never repeats an item.
+`deliver` emails an alert's unsent items as one digest and marks them sent. The feed
+shows the items whatever the email does.
+
+What an alert can find: communications added that match its search, replies added to
+communications that match it, and sponsorship events on the resolutions it follows.
+Matching runs on the public Whoosh index only, so no case data can reach an alert.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlencode
+
+from flask import url_for
+from flask_babel import force_locale, gettext
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlmodel import Session, select
+from whoosh.query import And, Or, Term
+
+from tracker.mail import build_message
+from tracker.models import (
+    AlertItem,
+    Communication,
+    Draft,
+    FollowedResolution,
+    Reply,
+    Resolution,
+    SavedSearch,
+    SponsorshipEvent,
+    State,
+)
+from tracker.query import parse_query
+from tracker.search import FACETS, filters_query, open_index
+
+DIGESTS = ("immediate", "daily", "weekly")
+PERIODS = {"immediate": timedelta(0), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
+# A daily cron line that fires a little early still finds its alerts due.
+SLACK = timedelta(minutes=30)
+OVERLAP = timedelta(hours=1)
+FILTERS = tuple(f for f in FACETS if f not in ("doc_type", "body"))
+KINDS = ("communication", "reply", "sponsorship")
+MATCH_CHUNK = 1000  # ids per Whoosh query, so a big import makes several modest queries
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+# --- a saved search's query ---------------------------------------------------------------
+
+
+def clean_query(query: str) -> str:
+    """The part of a search page's query string an alert keeps: the words and the filters
+    (not the page, the order or the language)."""
+    q, filters = read_query(query)
+    kept = [("q", q.strip())] if q.strip() else []
+    for name in FILTERS:
+        kept += [(name, v) for v in filters.get(name, []) if v]
+    return urlencode(kept)
+
+
+def read_query(query: str) -> tuple[str, dict[str, list[str]]]:
+    params = parse_qs(query)
+    return (params.get("q") or [""])[0], {k: v for k, v in params.items() if k in FILTERS}
+
+
+def describe_query(query: str) -> str:
+    """A short name for a search: its words and filter values."""
+    q, filters = read_query(query)
+    parts = ([f"“{q}”"] if q else []) + [", ".join(v) for v in filters.values()]
+    return "; ".join(parts)[:200] or gettext("All new communications")
+
+
+def matching_communications(index_root: str, query: str, ids: Iterable[int]) -> set[int]:
+    """Those of `ids` that the saved search finds in the public index."""
+    ids = sorted(set(ids))
+    if not ids:
+        return set()
+    q, filters = read_query(query)
+    ix = open_index(index_root)
+    found: set[int] = set()
+    with ix.searcher() as searcher:
+        parsed, _ = parse_query(ix, q)
+        narrowing = filters_query(filters)
+        for start in range(0, len(ids), MATCH_CHUNK):
+            keys = Or([Term("key", f"comm:{i}") for i in ids[start:start + MATCH_CHUNK]])
+            parts = [parsed, Term("doc_type", "communication"), keys]
+            if narrowing is not None:
+                parts.append(narrowing)
+            found |= {hit["db_id"] for hit in searcher.search(And(parts), limit=None)}
+    return found
+
+
+# --- finding what is new ------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    key: str
+    kind: str
+    title: str
+    summary: str
+    path: str
+
+
+def _communication_title(c: Communication, names: dict[str, str]) -> str:
+    return f"{c.reference} — {names.get(c.state_iso3 or '', c.addressee_name)}"
+
+
+def _new_communications(session, index_root, alert, since, names) -> list[Found]:
+    ids = session.exec(select(Communication.id).where(Communication.created_at > since)).all()
+    matched = matching_communications(index_root, alert.query, ids)
+    rows = session.exec(select(Communication).where(Communication.id.in_(matched))
+                        .order_by(Communication.date, Communication.id)).all() if matched else []
+    return [Found(f"communication:{c.id}", "communication", _communication_title(c, names),
+                  (c.summary or "")[:600], url_for("communications.show", comm_id=c.id))
+            for c in rows]
+
+
+def _new_replies(session, index_root, alert, since, names) -> list[Found]:
+    replies = session.exec(select(Reply).where(Reply.created_at > since)
+                           .order_by(Reply.date, Reply.id)).all()
+    matched = matching_communications(index_root, alert.query,
+                                      {r.communication_id for r in replies})
+    found = []
+    for reply in replies:
+        if reply.communication_id not in matched:
+            continue
+        c = session.get(Communication, reply.communication_id)
+        day = reply.date.isoformat() if reply.date else gettext("no date")
+        found.append(Found(f"reply:{reply.id}", "reply",
+                           gettext("Reply to %(reference)s (%(day)s)", reference=c.reference,
+                                   day=day),
+                           _communication_title(c, names),
+                           url_for("communications.show", comm_id=c.id)))
+    return found
+
+
+def _sponsorship_changes(session, alert, since) -> list[Found]:
+    symbols = session.exec(select(FollowedResolution.symbol).where(
+        FollowedResolution.saved_search_id == alert.id)).all()
+    if not symbols:
+        return []
+    families = {}
+    for family, symbol in session.exec(
+            select(Draft.family, Resolution.symbol).join(
+                Resolution, Draft.resolution_id == Resolution.id)
+            .where(Resolution.symbol.in_(symbols))).all():
+        families[family] = symbol
+    for family, symbol in session.exec(select(Draft.family, Draft.resolution_symbol).where(
+            Draft.resolution_symbol.in_(symbols))).all():
+        families.setdefault(family, symbol)
+    if not families:
+        return []
+    events = session.exec(select(SponsorshipEvent).where(
+        SponsorshipEvent.family.in_(families), SponsorshipEvent.created_at > since)
+        .order_by(SponsorshipEvent.date, SponsorshipEvent.id)).all()
+    found = []
+    for e in events:
+        symbol = families[e.family]
+        what = (gettext("%(sponsor)s joined the sponsors of %(symbol)s", sponsor=e.raw_name,
+                        symbol=symbol) if e.action == "join" else
+                gettext("%(sponsor)s withdrew from the sponsors of %(symbol)s",
+                        sponsor=e.raw_name, symbol=symbol))
+        detail = ", ".join(p for p in (e.date.isoformat() if e.date else "", e.source_document)
+                           if p)
+        found.append(Found(f"sponsorship:{e.id}", "sponsorship", what, detail,
+                           url_for("resolutions.show", symbol=symbol)))
+    return found
+
+
+def collect(session: Session, index_root: str, alert: SavedSearch,
+            at: datetime | None = None) -> list[AlertItem]:
+    """Record what is new for `alert` since its mark; return the items added now.
+
+    Needs a request context (for the pages' paths) and is written in the alert's language.
+    """
+    at = at or now()
+    since = _aware(alert.checked_at) - OVERLAP
+    names = {s.iso3: s.name for s in session.exec(select(State))}
+    with force_locale(alert.language):
+        found = (_new_communications(session, index_root, alert, since, names)
+                 + _new_replies(session, index_root, alert, since, names)
+                 if alert.kind == "search" else [])
+        found += _sponsorship_changes(session, alert, since)
+    known = set(session.exec(select(AlertItem.key).where(
+        AlertItem.saved_search_id == alert.id,
+        AlertItem.key.in_([f.key for f in found]))).all()) if found else set()
+    added = [AlertItem(saved_search_id=alert.id, key=f.key, kind=f.kind, title=f.title[:2000],
+                       summary=f.summary, path=f.path[:300], found_at=at)
+             for f in found if f.key not in known]
+    session.add_all(added)
+    alert.checked_at = at
+    session.add(alert)
+    session.commit()
+    return added
+
+
+# --- sending ------------------------------------------------------------------------------
+
+
+def due(alert: SavedSearch, at: datetime, digest: str | None = None) -> bool:
+    """Whether `alert` should be emailed now: its digest was asked for by name, or its
+    period has passed since the last digest (immediate: always)."""
+    if digest is not None:
+        return alert.digest == digest
+    last = _aware(alert.sent_at) or _aware(alert.created_at)
+    return alert.digest == "immediate" or at - last >= PERIODS[alert.digest] - SLACK
+
+
+def _serializer(secret_key: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret_key, salt="alert-unsubscribe")
+
+
+def unsubscribe_token(secret_key: str, alert: SavedSearch) -> str:
+    # The feed token goes in too, so renewing it also retires the old unsubscribe links.
+    return _serializer(secret_key).dumps([alert.id, alert.feed_token[:8]])
+
+
+def alert_for_unsubscribe(session: Session, secret_key: str, token: str) -> SavedSearch | None:
+    try:
+        alert_id, check = _serializer(secret_key).loads(token)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    alert = session.get(SavedSearch, alert_id) if isinstance(alert_id, int) else None
+    return alert if alert is not None and alert.feed_token[:8] == check else None
+
+
+HEADINGS = {"communication": "New communications matching the search",
+            "reply": "New replies to communications matching the search",
+            "sponsorship": "Sponsorship changes on followed resolutions"}
+
+
+def compose(alert: SavedSearch, items: list[AlertItem], *, sender: str, site: str,
+            secret_key: str):
+    """The digest email for `items`, grouped by kind, with one-click unsubscribe."""
+    site = site.rstrip("/")
+    unsubscribe = site + url_for("alerts.unsubscribe",
+                                 token=unsubscribe_token(secret_key, alert))
+    with force_locale(alert.language):
+        subject = gettext("Geneva Tracker: %(n)d new for “%(name)s”", n=len(items),
+                          name=alert.name)
+        lines = [gettext("Alert: %(name)s", name=alert.name), ""]
+        for kind in KINDS:
+            group = [i for i in items if i.kind == kind]
+            if not group:
+                continue
+            lines += [f"{gettext(HEADINGS[kind])} ({len(group)})", ""]
+            for item in group:
+                lines.append(f"- {item.title}")
+                if item.summary:
+                    lines.append(f"  {item.summary}")
+                lines += [f"  {site}{item.path}", ""]
+        lines += ["--",
+                  gettext("Feed of this alert: %(url)s", url=site + url_for(
+                      "alerts.feed", token=alert.feed_token)),
+                  gettext("Change or delete your alerts: %(url)s",
+                          url=site + url_for("alerts.index")),
+                  gettext("Stop these emails: %(url)s", url=unsubscribe)]
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>",
+               "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+               "Auto-Submitted": "auto-generated"}
+    return build_message(sender=sender, to=alert.email, subject=subject,
+                         text="\n".join(lines), headers=headers)
+
+
+def unsent(session: Session, alert: SavedSearch) -> list[AlertItem]:
+    return session.exec(select(AlertItem).where(AlertItem.saved_search_id == alert.id,
+                                                AlertItem.sent_at.is_(None))
+                        .order_by(AlertItem.found_at, AlertItem.id)).all()
+
+
+def deliver(session: Session, alert: SavedSearch, send, at: datetime, **compose_args) -> int:
+    """Email the alert's unsent items as one digest (if it has an address and was not
+    unsubscribed) and mark them sent; return how many went by email."""
+    items = unsent(session, alert)
+    emailed = 0
+    if items and alert.email and alert.subscribed and send is not None:
+        send(compose(alert, items, **compose_args))
+        emailed = len(items)
+    if items and (emailed or not (alert.email and alert.subscribed)):
+        # No address, or unsubscribed: the feed had them, and email never will.
+        for item in items:
+            item.sent_at = at
+            session.add(item)
+    alert.sent_at = at
+    session.add(alert)
+    session.commit()
+    return emailed
