@@ -192,7 +192,8 @@ def collect(session: Session, index_root: str, alert: SavedSearch,
     Needs a request context (for the pages' paths) and is written in the alert's language.
     """
     at = at or now()
-    since = _aware(alert.checked_at) - OVERLAP
+    # Never before the alert was saved: it tells what is new to its owner, not the past.
+    since = max(_aware(alert.checked_at) - OVERLAP, _aware(alert.created_at))
     names = {s.iso3: s.name for s in session.exec(select(State))}
     with force_locale(alert.language):
         found = (_new_communications(session, index_root, alert, since, names)

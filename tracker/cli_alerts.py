@@ -36,7 +36,9 @@ def send_command(digest):
     if mail is None:
         click.echo("MAIL_SERVER is not set: alerts go to their feeds only; their items wait "
                    "to be emailed once it is.", err=True)
-    site = cfg.get("BASE_URL") or "http://localhost:5000"
+    # Links in emails are built on BASE_URL; without it, on a host the app answers.
+    hosts = cfg.get("TRUSTED_HOSTS") or ["localhost"]
+    site = cfg.get("BASE_URL") or f"http://{hosts[0].lstrip('.')}:5000"
     at = alerts.now()
     found = emailed = digests = 0
     failures: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import email.policy
 import re
 import smtplib
 import ssl
@@ -13,6 +14,9 @@ from email.utils import formatdate, make_msgid
 # One address, no display name, no spaces or line breaks: what a person types in a form.
 ADDRESS = re.compile(r"[^@\s<>\"',;]{1,64}@[A-Za-z0-9.-]{1,189}\.[A-Za-z]{2,24}")
 TIMEOUT_SECONDS = 30
+# Headers fold at spaces; an unsubscribe URL has none, and the default 78 columns would
+# encode it (RFC 2047) where mail clients no longer read it as a link. 998 is SMTP's limit.
+POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
 class MailError(RuntimeError):
@@ -50,7 +54,7 @@ def settings_from(config) -> MailSettings | None:
 
 def build_message(*, sender: str, to: str, subject: str, text: str,
                   headers: dict[str, str] | None = None) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"], message["To"], message["Subject"] = sender, to, subject
     message["Date"] = formatdate(localtime=False, usegmt=True)
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip(">") or None)
