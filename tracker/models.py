@@ -751,7 +751,7 @@ class AlertItem(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     saved_search_id: int = Field(foreign_key="savedsearch.id", index=True, ondelete="CASCADE")
     key: str = Field(max_length=60)  # communication:12 | reply:34 | sponsorship:56
-    kind: str = Field(max_length=12)  # communication | reply | sponsorship
+    kind: str = Field(max_length=16)  # communication | reply | sponsorship
     title: str = _text(nullable=False)
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     path: str = Field(max_length=300)  # the page it links to, under BASE_URL
