@@ -243,9 +243,13 @@ def alert_for_unsubscribe(session: Session, secret_key: str, token: str) -> Save
     return alert if alert is not None and alert.feed_token[:8] == check else None
 
 
-HEADINGS = {"communication": "New communications matching the search",
-            "reply": "New replies to communications matching the search",
-            "sponsorship": "Sponsorship changes on followed resolutions"}
+def N_(text: str) -> str:  # noqa: N802 - marks text for extraction, translated when shown
+    return text
+
+
+HEADINGS = {"communication": N_("New communications matching the search"),
+            "reply": N_("New replies to communications matching the search"),
+            "sponsorship": N_("Sponsorship changes on followed resolutions")}
 
 
 def compose(alert: SavedSearch, items: list[AlertItem], *, sender: str, site: str,
