@@ -125,7 +125,9 @@ def test_alerts_unsubscribe_link_stops_emails_and_the_feed_goes_on(app, inbox):
     anonymous = app.test_client()
     page = anonymous.get(path)  # a link checker's visit changes nothing
     assert page.status_code == 200 and "Unsubscribe" in page.get_data(as_text=True)
+    app.config["WTF_CSRF_ENABLED"] = True  # as in production: a mail client sends no token
     assert anonymous.post(path).status_code == 200  # one click, no sign-in, no form token
+    app.config["WTF_CSRF_ENABLED"] = False
     _store(app, _comm("HND", 5, "Another quarry defender."))
     _send(app)
     assert len(inbox.messages) == 1
@@ -215,3 +217,28 @@ def test_alerts_without_mail_server_fill_the_feed_and_keep_email_for_later(app):
     with app.app_context(), Session(get_engine()) as s:
         (item,) = s.exec(select(AlertItem)).all()
         assert item.sent_at is None  # emailed once a server is configured
+
+
+def test_alerts_send_one_at_a_time_across_nodes(app, inbox):
+    from datetime import UTC, datetime, timedelta
+
+    from tracker.cli_alerts import LOCK_NAME
+    from tracker.models import ScheduleLock
+
+    client = sign_in(app, "ana", "viewer")
+    _save(client, "q=quarry")
+    _store(app, _comm("HND", 2, "A quarry protest leader was threatened."))
+    now = datetime.now(UTC)
+    with app.app_context(), Session(get_engine()) as s:
+        s.add(ScheduleLock(name=LOCK_NAME, token="node-2", host="node-2", pid=99,  # noqa: S106
+                           acquired_at=now, heartbeat_at=now,
+                           expires_at=now + timedelta(minutes=5)))
+        s.commit()
+    busy = app.test_cli_runner().invoke(args=["alerts", "send"])
+    assert busy.exit_code == 75 and "being sent already: process 99 on node-2" in busy.output
+    assert inbox.messages == []
+    with app.app_context(), Session(get_engine()) as s:
+        s.delete(s.get(ScheduleLock, LOCK_NAME))
+        s.commit()
+    _send(app)
+    assert len(inbox.messages) == 1

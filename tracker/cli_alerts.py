@@ -6,6 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+LOCK_NAME = "alerts-send"
+
 
 @click.group("alerts")
 def alerts_group():
@@ -21,12 +23,12 @@ def alerts_group():
 def send_command(digest):
     """Find what is new for every saved search (its feed shows it at once) and email each
     due alert its unsent items, as one message; nothing is ever sent twice."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session
 
-    from tracker import alerts
+    from tracker.cli_schedule import EXIT_BUSY
     from tracker.db import get_engine
-    from tracker.mail import Mailer, MailError, settings_from
-    from tracker.models import SavedSearch
+    from tracker.mail import MailError, settings_from
+    from tracker.schedule_lock import HeldLock, LockHeld
 
     cfg = current_app.config
     try:
@@ -39,6 +41,28 @@ def send_command(digest):
     # Links in emails are built on BASE_URL; without it, on a host the app answers.
     hosts = cfg.get("TRUSTED_HOSTS") or ["localhost"]
     site = cfg.get("BASE_URL") or f"http://{hosts[0].lstrip('.')}:5000"
+    # Cron on several nodes may start two sends at once; one at a time keeps "sent once".
+    lock = HeldLock(lambda: Session(get_engine(), expire_on_commit=False), LOCK_NAME,
+                    ttl=float(cfg["SCHEDULE_LOCK_SECONDS"]))
+    try:
+        lock.__enter__()
+    except LockHeld as exc:
+        click.echo(f"Alerts are being sent already: {exc}. Not starting again.", err=True)
+        raise click.exceptions.Exit(EXIT_BUSY) from None
+    try:
+        _send_all(cfg, mail, site, digest)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _send_all(cfg, mail, site: str, digest: str | None) -> None:
+    from sqlmodel import Session, select
+
+    from tracker import alerts
+    from tracker.db import get_engine
+    from tracker.mail import Mailer, MailError
+    from tracker.models import SavedSearch
+
     at = alerts.now()
     found = emailed = digests = 0
     failures: list[str] = []
