@@ -242,3 +242,17 @@ def test_alerts_send_one_at_a_time_across_nodes(app, inbox):
         s.commit()
     _send(app)
     assert len(inbox.messages) == 1
+
+
+def test_alerts_follow_from_the_resolution_page(app):
+    with app.app_context(), Session(get_engine()) as s:
+        s.add(Resolution(body="HRC", symbol="A/HRC/RES/99/1", title="Defenders"))
+        s.commit()
+    client = sign_in(app, "ana", "viewer")
+    page = client.get("/resolutions/A/HRC/RES/99/1").get_data(as_text=True)
+    assert "Follow this resolution’s sponsors" in page
+    client.post("/alerts/", data={"symbol": "A/HRC/RES/99/1", "digest": "weekly"})
+    listing = client.get("/alerts/").get_data(as_text=True)
+    assert "A/HRC/RES/99/1" in listing and "No emails: the feed only." in listing
+    assert client.post("/alerts/", data={"symbol": "A/HRC/RES/0/0",
+                                         "digest": "weekly"}).status_code == 400

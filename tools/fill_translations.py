@@ -1783,6 +1783,8 @@ T = {
     "The vocabulary was changed.": ("Se cambió el vocabulario.", "Le vocabulaire a été modifié."),
     # Alerts and scheduled runs (tracker/views/alerts.py, tracker/alerts.py, admin/runs.html)
     "My alerts": ("Mis alertas", "Mes alertes"),
+    "Follow this resolution’s sponsors": ("Seguir los patrocinadores de esta resolución",
+                                          "Suivre les auteurs de cette résolution"),
     "Save this search as an alert": ("Guardar esta búsqueda como alerta",
                                      "Enregistrer cette recherche comme alerte"),
     "Email address": ("Dirección de correo", "Adresse électronique"),
