@@ -107,6 +107,15 @@ def matching_communications(index_root: str, query: str, ids: Iterable[int]) -> 
     return found
 
 
+def delete_alert(session: Session, alert: SavedSearch) -> None:
+    """Delete an alert with what it found and followed (SQLite enforces no cascade here)."""
+    for model in (AlertItem, FollowedResolution):
+        for row in session.exec(select(model).where(model.saved_search_id == alert.id)):
+            session.delete(row)
+    session.delete(alert)
+    session.commit()
+
+
 # --- finding what is new ------------------------------------------------------------------
 
 

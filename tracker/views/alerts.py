@@ -125,10 +125,15 @@ def update(alert_id):
     if email != alert.email or request.form.get("subscribed"):
         alert.subscribed = True  # a new address, or asked again: emails start again
     alert.email = email
+    return _stored(alert, _("Alert saved: %(name)s.", name=alert.name))
+
+
+def _stored(alert: SavedSearch, message: str):
+    """Commit a change to `alert`, say so, and go back to the list."""
     db = get_session()
     db.add(alert)
     db.commit()
-    flash(_("Alert saved: %(name)s.", name=alert.name), "success")
+    flash(message, "success")
     return redirect(url_for("alerts.index"))
 
 
@@ -136,14 +141,7 @@ def update(alert_id):
 @access(VIEWER)
 def delete(alert_id):
     alert = _mine(alert_id)
-    db = get_session()
-    for row in db.exec(select(AlertItem).where(AlertItem.saved_search_id == alert.id)):
-        db.delete(row)
-    for row in db.exec(select(FollowedResolution).where(
-            FollowedResolution.saved_search_id == alert.id)):
-        db.delete(row)
-    db.delete(alert)
-    db.commit()
+    alerts.delete_alert(get_session(), alert)
     flash(_("Alert deleted: %(name)s.", name=alert.name), "success")
     return redirect(url_for("alerts.index"))
 
@@ -154,11 +152,7 @@ def renew_feed(alert_id):
     """Give the feed a new secret address; the old one (and old unsubscribe links) stop."""
     alert = _mine(alert_id)
     alert.feed_token = alerts.new_feed_token()
-    db = get_session()
-    db.add(alert)
-    db.commit()
-    flash(_("The feed has a new address; the old one no longer works."), "success")
-    return redirect(url_for("alerts.index"))
+    return _stored(alert, _("The feed has a new address; the old one no longer works."))
 
 
 @bp.post("/<int:alert_id>/follow")
