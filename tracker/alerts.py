@@ -23,7 +23,7 @@ from flask import url_for
 from flask_babel import force_locale, gettext
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlmodel import Session, select
-from whoosh.query import And, Or, Term
+from whoosh.query import And
 
 from tracker.mail import build_message
 from tracker.models import (
@@ -47,7 +47,6 @@ SLACK = timedelta(minutes=30)
 OVERLAP = timedelta(hours=1)
 FILTERS = tuple(f for f in FACETS if f not in ("doc_type", "body"))
 KINDS = ("communication", "reply", "sponsorship")
-MATCH_CHUNK = 1000  # ids per Whoosh query, so a big import makes several modest queries
 
 
 def now() -> datetime:
@@ -87,24 +86,46 @@ def describe_query(query: str) -> str:
     return "; ".join(parts)[:200] or gettext("All new communications")
 
 
-def matching_communications(index_root: str, query: str, ids: Iterable[int]) -> set[int]:
-    """Those of `ids` that the saved search finds in the public index."""
-    ids = sorted(set(ids))
-    if not ids:
-        return set()
-    q, filters = read_query(query)
-    ix = open_index(index_root)
-    found: set[int] = set()
-    with ix.searcher() as searcher:
-        parsed, _ = parse_query(ix, q)
+class IndexMatcher:
+    """Match saved searches against the public index, with one searcher for a whole send.
+
+    Candidates become a filter of document numbers rather than a 1,000-term OR to score,
+    and each communication's number is looked up once per send, not once per alert: a
+    send of 100 alerts over 1,000 new communications went from 23 s to 8 s
+    (bench/alerts.py; a send that finds nothing new, from 23 s to 4 s).
+    """
+
+    def __init__(self, index_root: str):
+        self.ix = open_index(index_root)
+        self.searcher = self.ix.searcher()
+        self.numbers: dict[int, int | None] = {}  # communication id -> document number
+        self.ids: dict[int, int] = {}  # document number -> communication id
+
+    def matching(self, query: str, ids: Iterable[int]) -> set[int]:
+        """Those of `ids` that the saved search finds."""
+        for i in ids:
+            if i not in self.numbers:
+                self.numbers[i] = n = self.searcher.document_number(key=f"comm:{i}")
+                if n is not None:
+                    self.ids[n] = i
+        allowed = {self.numbers[i] for i in ids} - {None}
+        if not allowed:
+            return set()
+        q, filters = read_query(query)
+        parsed, _ = parse_query(self.ix, q)
         narrowing = filters_query(filters)
-        for start in range(0, len(ids), MATCH_CHUNK):
-            keys = Or([Term("key", f"comm:{i}") for i in ids[start:start + MATCH_CHUNK]])
-            parts = [parsed, Term("doc_type", "communication"), keys]
-            if narrowing is not None:
-                parts.append(narrowing)
-            found |= {hit["db_id"] for hit in searcher.search(And(parts), limit=None)}
-    return found
+        wanted = And([parsed, narrowing]) if narrowing is not None else parsed
+        results = self.searcher.search(wanted, filter=allowed, limit=None, scored=False)
+        return {self.ids[n] for n in results.docs()}
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def __enter__(self) -> IndexMatcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def delete_alert(session: Session, alert: SavedSearch) -> None:
@@ -132,9 +153,9 @@ def _communication_title(c: Communication, names: dict[str, str]) -> str:
     return f"{c.reference} — {names.get(c.state_iso3 or '', c.addressee_name)}"
 
 
-def _new_communications(session, index_root, alert, since, names) -> list[Found]:
+def _new_communications(session, matcher, alert, since, names) -> list[Found]:
     ids = session.exec(select(Communication.id).where(Communication.created_at > since)).all()
-    matched = matching_communications(index_root, alert.query, ids)
+    matched = matcher.matching(alert.query, ids)
     rows = session.exec(select(Communication).where(Communication.id.in_(matched))
                         .order_by(Communication.date, Communication.id)).all() if matched else []
     return [Found(f"communication:{c.id}", "communication", _communication_title(c, names),
@@ -142,11 +163,10 @@ def _new_communications(session, index_root, alert, since, names) -> list[Found]
             for c in rows]
 
 
-def _new_replies(session, index_root, alert, since, names) -> list[Found]:
+def _new_replies(session, matcher, alert, since, names) -> list[Found]:
     replies = session.exec(select(Reply).where(Reply.created_at > since)
                            .order_by(Reply.date, Reply.id)).all()
-    matched = matching_communications(index_root, alert.query,
-                                      {r.communication_id for r in replies})
+    matched = matcher.matching(alert.query, {r.communication_id for r in replies})
     found = []
     for reply in replies:
         if reply.communication_id not in matched:
@@ -194,7 +214,7 @@ def _sponsorship_changes(session, alert, since) -> list[Found]:
     return found
 
 
-def collect(session: Session, index_root: str, alert: SavedSearch,
+def collect(session: Session, matcher: IndexMatcher, alert: SavedSearch,
             at: datetime | None = None) -> list[AlertItem]:
     """Record what is new for `alert` since its mark; return the items added now.
 
@@ -205,8 +225,8 @@ def collect(session: Session, index_root: str, alert: SavedSearch,
     since = max(_aware(alert.checked_at) - OVERLAP, _aware(alert.created_at))
     names = {s.iso3: s.name for s in session.exec(select(State))}
     with force_locale(alert.language):
-        found = (_new_communications(session, index_root, alert, since, names)
-                 + _new_replies(session, index_root, alert, since, names)
+        found = (_new_communications(session, matcher, alert, since, names)
+                 + _new_replies(session, matcher, alert, since, names)
                  if alert.kind == "search" else [])
         found += _sponsorship_changes(session, alert, since)
     known = set(session.exec(select(AlertItem.key).where(

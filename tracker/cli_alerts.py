@@ -69,8 +69,9 @@ def _send_all(cfg, mail, site: str, digest: str | None) -> None:
     with current_app.test_request_context("/", base_url=site), \
             Session(get_engine(), expire_on_commit=False) as session:
         chosen = session.exec(select(SavedSearch).order_by(SavedSearch.id)).all()
-        for alert in chosen:
-            found += len(alerts.collect(session, cfg["SEARCH_INDEX_DIR"], alert, at))
+        with alerts.IndexMatcher(cfg["SEARCH_INDEX_DIR"]) as matcher:
+            for alert in chosen:
+                found += len(alerts.collect(session, matcher, alert, at))
         due = [a for a in chosen if alerts.due(a, at, digest)]
         if mail is None:
             for alert in due:
