@@ -11,7 +11,14 @@ from tracker.casekey import current_keys
 from tracker.db import get_engine
 from tracker.importers import import_files
 from tracker.ingest import Tally
-from tracker.models import CaseSubmission, Communication, Document, Resolution
+from tracker.models import (
+    CaseSubmission,
+    Communication,
+    Document,
+    Resolution,
+    SavedSearch,
+    User,
+)
 
 from .conftest import data_files, sign_in
 
@@ -42,11 +49,17 @@ def _arguments(app, brief_id):
             "pseudonym": CASE_PSEUDONYM, "iso3": "HND", "name": "A real name"}), "author")
         submission = CaseSubmission(case_id=case.id, submitted_on=dt.date(2013, 4, 2))
         s.add(submission)
+        # an alert of the brief's author: others get 404 for it, as for any unknown id
+        owner = s.exec(select(User.id).where(User.username == "author")).one()
+        alert = SavedSearch(user_id=owner, name="defenders", query="q=defenders",
+                            feed_token="authorization-test-feed")  # noqa: S106
+        s.add(alert)
         s.commit()
-        case_id, submission_id = case.id, submission.id
+        case_id, submission_id, alert_id = case.id, submission.id, alert.id
     return {"brief_id": brief_id, "version": 1, "comm_id": comm, "symbol": symbol,
             "iso3": "HND", "filename": "style.css", "doc_id": doc, "case_id": case_id,
-            "submission_id": submission_id}
+            "submission_id": submission_id, "alert_id": alert_id,
+            "token": "authorization-test-feed"}
 
 
 def _url(rule, args):
@@ -87,8 +100,9 @@ def test_every_view_declares_its_access_level(app):
     assert undeclared == []
     with app.app_context():
         open_ = {e for e in app.view_functions if e != "static" and level_of(e) == OPEN}
+    # an alert's feed and unsubscribe link carry their own secret: no sign-in
     assert open_ == {"account.login", "account.code", "account.enrol", "account.logout",
-                     "health.healthz"}
+                     "health.healthz", "alerts.feed", "alerts.unsubscribe"}
 
 
 @pytest.mark.parametrize("public_read", [True, False])

@@ -1781,6 +1781,139 @@ T = {
         "Indiquez au moins un nouveau libellé ou une note d'application."),
     "Choose what to do.": ("Elija qué hacer.", "Choisissez quoi faire."),
     "The vocabulary was changed.": ("Se cambió el vocabulario.", "Le vocabulaire a été modifié."),
+    # Alerts and scheduled runs (tracker/views/alerts.py, tracker/alerts.py, admin/runs.html)
+    "My alerts": ("Mis alertas", "Mes alertes"),
+    "Follow this resolution’s sponsors": ("Seguir los patrocinadores de esta resolución",
+                                          "Suivre les auteurs de cette résolution"),
+    "Save this search as an alert": ("Guardar esta búsqueda como alerta",
+                                     "Enregistrer cette recherche comme alerte"),
+    "Email address": ("Dirección de correo", "Adresse électronique"),
+    "Digest": ("Resumen", "Récapitulatif"),
+    "immediately": ("inmediatamente", "immédiatement"),
+    "daily": ("diario", "quotidien"),
+    "weekly": ("semanal", "hebdomadaire"),
+    "%(email)s is not an email address.": ("%(email)s no es una dirección de correo.",
+                                           "%(email)s n'est pas une adresse électronique."),
+    "Alert deleted: %(name)s.": ("Alerta eliminada: %(name)s.", "Alerte supprimée : %(name)s."),
+    "Alert saved: %(name)s.": ("Alerta guardada: %(name)s.", "Alerte enregistrée : %(name)s."),
+    "Choose a digest: immediately, daily or weekly.": (
+        "Elija un resumen: inmediato, diario o semanal.",
+        "Choisissez un récapitulatif : immédiat, quotidien ou hebdomadaire."),
+    "No resolution %(symbol)s in the tracker.": (
+        "No hay ninguna resolución %(symbol)s en el tracker.",
+        "Aucune résolution %(symbol)s dans le tracker."),
+    "The feed has a new address; the old one no longer works.": (
+        "El canal tiene una dirección nueva; la anterior ya no funciona.",
+        "Le flux a une nouvelle adresse ; l'ancienne ne fonctionne plus."),
+    "This unsubscribe link is not valid any more: the alert was deleted or its feed address "
+    "renewed.": (
+        "Este enlace de baja ya no es válido: la alerta se eliminó o se renovó la dirección de "
+        "su canal.",
+        "Ce lien de désabonnement n'est plus valable : l'alerte a été supprimée ou l'adresse de "
+        "son flux renouvelée."),
+    "An alert sends what is new for a saved search: new communications it finds, new replies "
+    "to them, and sponsorship changes on the resolutions it follows. Save a search from the "
+    "search page. Alerts read public UN data only, never the case register.": (
+        "Una alerta envía lo nuevo de una búsqueda guardada: las nuevas comunicaciones que "
+        "encuentra, las nuevas respuestas a ellas y los cambios de patrocinio de las resoluciones "
+        "que sigue. Guarde una búsqueda desde la página de búsqueda. Las alertas solo leen datos "
+        "públicos de la ONU, nunca el registro de casos.",
+        "Une alerte envoie les nouveautés d'une recherche enregistrée : les nouvelles "
+        "communications qu'elle trouve, les nouvelles réponses à celles-ci et les changements de "
+        "parrainage des résolutions qu'elle suit. Enregistrez une recherche depuis la page de "
+        "recherche. Les alertes ne lisent que les données publiques de l'ONU, jamais le registre "
+        "des dossiers."),
+    "Emails go to the address you give each alert; every email has a link that stops it in one "
+    "click. Each alert also has a private feed address for a feed reader: anyone who has it can "
+    "read the feed, so renew it if it leaks.": (
+        "Los correos van a la dirección que indique para cada alerta; cada correo tiene un enlace "
+        "que lo detiene con un clic. Cada alerta tiene además una dirección de canal privada para "
+        "un lector de canales: quien la tenga puede leer el canal, así que renuévela si se filtra.",
+        "Les courriels partent à l'adresse indiquée pour chaque alerte ; chaque courriel contient "
+        "un lien qui l'arrête en un clic. Chaque alerte a aussi une adresse de flux privée pour un "
+        "lecteur de flux : quiconque la possède peut lire le flux, renouvelez-la donc si elle "
+        "fuit."),
+    "Each scrape and import, newest first. A scheduled run (`tracker scrape all`) lists its "
+    "steps in order, with what each added and what failed.": (
+        "Cada extracción e importación, de la más reciente a la más antigua. Una ejecución "
+        "programada (`tracker scrape all`) enumera sus pasos en orden, con lo que añadió cada uno "
+        "y lo que falló.",
+        "Chaque collecte et import, du plus récent au plus ancien. Une exécution planifiée "
+        "(`tracker scrape all`) liste ses étapes dans l'ordre, avec ce que chacune a ajouté et ce "
+        "qui a échoué."),
+    "Delete this alert": ("Eliminar esta alerta", "Supprimer cette alerte"),
+    "Emails to %(email)s": ("Correos a %(email)s", "Courriels à %(email)s"),
+    "Errors": ("Errores", "Erreurs"),
+    "Failed": ("Fallidos", "Échecs"),
+    "Feed": ("Canal", "Flux"),
+    "Finished (UTC)": ("Terminada (UTC)", "Terminée (UTC)"),
+    "Started (UTC)": ("Iniciada (UTC)", "Commencée (UTC)"),
+    "Follow a resolution (symbol)": ("Seguir una resolución (signatura)",
+                                     "Suivre une résolution (cote)"),
+    "Follow a resolution in a new alert": ("Seguir una resolución en una alerta nueva",
+                                           "Suivre une résolution dans une nouvelle alerte"),
+    "Follow": ("Seguir", "Suivre"),
+    "Followed resolutions": ("Resoluciones seguidas", "Résolutions suivies"),
+    "Kind": ("Tipo", "Type"),
+    "New": ("Nuevos", "Nouveaux"),
+    "Unchanged": ("Sin cambios", "Inchangés"),
+    "Run": ("Ejecución", "Exécution"),
+    "Save": ("Guardar", "Enregistrer"),
+    "No alerts yet. Search, then press “Save this search as an alert”.": (
+        "Aún no hay alertas. Busque y pulse «Guardar esta búsqueda como alerta».",
+        "Pas encore d'alerte. Cherchez, puis appuyez sur « Enregistrer cette recherche comme "
+        "alerte »."),
+    "No emails: the feed only.": ("Sin correos: solo el canal.",
+                                  "Pas de courriel : le flux seulement."),
+    "No more emails for the alert “%(name)s”. Its owner can start them again from My alerts.": (
+        "No habrá más correos de la alerta «%(name)s». Su titular puede reanudarlos desde Mis "
+        "alertas.",
+        "Plus de courriels pour l'alerte « %(name)s ». Son titulaire peut les relancer depuis Mes "
+        "alertes."),
+    "No runs yet.": ("Aún no hay ejecuciones.", "Pas encore d'exécution."),
+    "Open the search": ("Abrir la búsqueda", "Ouvrir la recherche"),
+    "Renew the feed address": ("Renovar la dirección del canal", "Renouveler l'adresse du flux"),
+    "Resolution symbol": ("Signatura de la resolución", "Cote de la résolution"),
+    "Scrape runs": ("Extracciones", "Collectes"),
+    "Stop the emails of the alert “%(name)s”?": ("¿Detener los correos de la alerta «%(name)s»?",
+        "Arrêter les courriels de l'alerte « %(name)s » ?"),
+    "Unfollow": ("Dejar de seguir", "Ne plus suivre"),
+    "Unsubscribe": ("Darse de baja", "Se désabonner"),
+    "Unsubscribed: no emails to %(email)s until you save this alert again.": (
+        "Baja confirmada: no habrá correos a %(email)s hasta que vuelva a guardar esta alerta.",
+        "Désabonné : plus de courriel à %(email)s jusqu'à ce que vous enregistriez de nouveau "
+        "cette alerte."),
+    "scheduled: every source": ("programada: todas las fuentes", "planifiée : toutes les sources"),
+    "step %(n)d: %(name)s": ("paso %(n)d: %(name)s", "étape %(n)d : %(name)s"),
+    "%(sponsor)s joined the sponsors of %(symbol)s": (
+        "%(sponsor)s se sumó a los patrocinadores de %(symbol)s",
+        "%(sponsor)s a rejoint les auteurs de %(symbol)s"),
+    "%(sponsor)s withdrew from the sponsors of %(symbol)s": (
+        "%(sponsor)s se retiró de los patrocinadores de %(symbol)s",
+        "%(sponsor)s s'est retiré des auteurs de %(symbol)s"),
+    "Alert: %(name)s": ("Alerta: %(name)s", "Alerte : %(name)s"),
+    "All new communications": ("Todas las comunicaciones nuevas",
+                               "Toutes les nouvelles communications"),
+    "Change or delete your alerts: %(url)s": ("Cambie o elimine sus alertas: %(url)s",
+                                              "Modifiez ou supprimez vos alertes : %(url)s"),
+    "Feed of this alert: %(url)s": (
+        "Canal de esta alerta: %(url)s", "Flux de cette alerte : %(url)s"),
+    "Geneva Tracker: %(n)d new for “%(name)s”": ("Geneva Tracker: %(n)d novedades para «%(name)s»",
+        "Geneva Tracker : %(n)d nouveautés pour « %(name)s »"),
+    "Reply to %(reference)s (%(day)s)": ("Respuesta a %(reference)s (%(day)s)",
+                                         "Réponse à %(reference)s (%(day)s)"),
+    "Stop these emails: %(url)s": ("Detener estos correos: %(url)s",
+                                   "Arrêter ces courriels : %(url)s"),
+    "no date": ("sin fecha", "sans date"),
+    "New communications matching the search": (
+        "Nuevas comunicaciones que coinciden con la búsqueda",
+        "Nouvelles communications correspondant à la recherche"),
+    "New replies to communications matching the search": (
+        "Nuevas respuestas a comunicaciones que coinciden con la búsqueda",
+        "Nouvelles réponses à des communications correspondant à la recherche"),
+    "Sponsorship changes on followed resolutions": (
+        "Cambios de patrocinio en resoluciones seguidas",
+        "Changements de parrainage des résolutions suivies"),
 }
 PLURALS = {
            # Case submissions, follow-up and export

@@ -33,11 +33,13 @@ def _sessions():
 @contextmanager
 def _run(kind: str, target: str, tally: Tally | None = None):
     """Record a ScrapeRun around a scrape or import and print the closing line."""
-    from tracker.runs import mark_dead_runs_interrupted
+    from tracker.runs import mark_dead_runs_interrupted, started_runs
 
     tally = tally if tally is not None else Tally()
     with _sessions()() as session:
         run = start_run(session, kind, target)
+        if started_runs.get() is not None:
+            started_runs.get().append(run.id)
         for dead in mark_dead_runs_interrupted(session, except_id=run.id):
             click.echo(f"run {dead.id} ({dead.source_kind} {dead.target[:60]}, started "
                        f"{dead.started_at:%Y-%m-%d %H:%M}) was left running by a process "
@@ -479,9 +481,18 @@ def names_reject_command(name):
     _decide(name, "rejected")
 
 
+def _scheduled_commands():
+    from tracker.cli_alerts import alerts_group
+    from tracker.cli_schedule import scrape_all_command
+
+    scrape_group.add_command(scrape_all_command)
+    return (alerts_group,)
+
+
 COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
-            user_group, code_rules_group, cases_group, backup_command, restore_command, db_group)
+            user_group, code_rules_group, cases_group, backup_command, restore_command, db_group,
+            *_scheduled_commands())
 
 
 def init_app(app):

@@ -132,6 +132,27 @@ SETTINGS = [
     Setting("REPLY_DEADLINE_DAYS", 60,
             "Days a State has to reply to a communication (the Special Procedures' own "
             "deadline); a case whose letter is older and unanswered is overdue."),
+    Setting("SCHEDULE_LETTERS", True,
+            "Whether `tracker scrape all` fetches the letters and replies not yet read."),
+    Setting("SCHEDULE_UNDL_QUERIES", [],
+            "Digital Library searches `tracker scrape all` runs after the communications, "
+            "e.g. [\"human rights defenders\"]."),
+    Setting("SCHEDULE_HRC_SESSIONS", [],
+            "HRC session numbers whose adopted texts `tracker scrape all` reads, e.g. [58, 59]."),
+    Setting("SCHEDULE_LOCK_SECONDS", 600,
+            "How long the lock of a `tracker scrape all` run outlives its last heartbeat "
+            "(sent every third of it); a run whose holder died is taken over after this."),
+    Setting("MAIL_SERVER", None,
+            "SMTP server that sends alerts, e.g. smtp.example.org. Empty: alerts go to "
+            "their Atom feeds only."),
+    Setting("MAIL_PORT", 25, "SMTP port: 25, 587 with MAIL_USE_TLS, or 465 with MAIL_USE_SSL."),
+    Setting("MAIL_USE_TLS", False, "Upgrade the SMTP connection with STARTTLS."),
+    Setting("MAIL_USE_SSL", False, "Connect to the SMTP server over TLS from the start (465)."),
+    Setting("MAIL_USERNAME", None, "SMTP login; empty sends without logging in."),
+    Setting("MAIL_PASSWORD", None, "SMTP password."),
+    Setting("MAIL_FROM", None,
+            "The alerts' From address, e.g. \"Geneva Tracker <alerts@example.org>\"; "
+            "needed when MAIL_SERVER is set."),
 ]
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}

@@ -677,3 +677,83 @@ class CaseLinkRejection(SQLModel, table=True):
                                   ondelete="CASCADE")
     rejected_by: str = Field(default="", max_length=80)
     rejected_at: datetime = _created()
+
+
+# --- Scheduled work -----------------------------------------------------------------------
+
+
+class ScheduleLock(SQLModel, table=True):
+    """Who runs a scheduled job (`scrape all`) now, so two runs on any nodes never overlap.
+
+    A row, not an advisory lock, so SQLite and PostgreSQL behave alike. The holder pushes
+    `expires_at` forward as it works; a row past it was left by a dead holder and is taken
+    over (tracker.schedule_lock).
+    """
+
+    name: str = Field(primary_key=True, max_length=40)
+    token: str = Field(max_length=64)  # the holder's random id: only it refreshes or releases
+    host: str = Field(max_length=255)
+    pid: int
+    process_start: str | None = Field(default=None, max_length=40)  # a reused pid differs
+    run_id: int | None = None  # the ScrapeRun it is doing
+    acquired_at: datetime = _created()
+    heartbeat_at: datetime = _created()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+
+
+class RunStep(SQLModel, table=True):
+    """One step of a `scrape all` run, in order, and the ScrapeRun that did it."""
+
+    parent_id: int = Field(primary_key=True)  # the `all` ScrapeRun; no foreign key, as RunProcess
+    position: int = Field(primary_key=True)
+    name: str = Field(max_length=200)  # communications | letters | undl QUERY | hrc-session N
+    run_id: int | None = None  # None when the step failed before it could record a run
+    outcome: str = Field(default="running", max_length=12)  # finished | partial | failed | …
+    message: str | None = _text()
+
+
+# --- Alerts: saved searches, followed resolutions, what was sent ---------------------------
+
+
+class SavedSearch(Timestamped, table=True):
+    """A person's saved search, and how its news reaches them: email digest and Atom feed.
+
+    Searches the public index only, so no case data can reach an alert.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="search", max_length=12)  # search | resolutions (follows only)
+    query: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    digest: str = Field(default="daily", max_length=10)  # immediate | daily | weekly
+    email: str | None = Field(default=None, max_length=254)  # None: the feed only
+    subscribed: bool = True  # False once the email's unsubscribe link was used
+    language: str = Field(default="en", max_length=2)  # of the emails
+    feed_token: str = Field(unique=True, max_length=64)  # the feed's secret; renewed to revoke
+    checked_at: datetime = _created()  # rows added before this were looked at
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class FollowedResolution(SQLModel, table=True):
+    """A resolution whose sponsorship changes go into a saved search's alerts."""
+
+    saved_search_id: int = Field(foreign_key="savedsearch.id", primary_key=True,
+                                 ondelete="CASCADE")
+    symbol: str = Field(primary_key=True, max_length=60)
+    followed_at: datetime = _created()
+
+
+class AlertItem(SQLModel, table=True):
+    """One thing an alert found, once: its feed shows it, its email sends it once."""
+
+    __table_args__ = (UniqueConstraint("saved_search_id", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    saved_search_id: int = Field(foreign_key="savedsearch.id", index=True, ondelete="CASCADE")
+    key: str = Field(max_length=60)  # communication:12 | reply:34 | sponsorship:56
+    kind: str = Field(max_length=16)  # communication | reply | sponsorship
+    title: str = _text(nullable=False)
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    path: str = Field(max_length=300)  # the page it links to, under BASE_URL
+    found_at: datetime = _created()
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

@@ -20,6 +20,7 @@ import logging
 import os
 import socket
 import time
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 # a parse of a file at MAX_IMPORT_BYTES takes well under a minute.
 HEARTBEAT_SECONDS = 30.0
 STALE_SECONDS = 15 * 60
+
+# While set to a list, every run a command starts is appended to it: `scrape all` learns
+# which run each of its steps made without guessing from ids or times.
+started_runs: ContextVar[list[int] | None] = ContextVar("started_runs", default=None)
 
 
 def _process_start(pid: int) -> str | None:
@@ -55,16 +60,21 @@ def claim(session: Session, run: ScrapeRun) -> None:
     session.commit()
 
 
+def process_alive(pid: int, process_start: str | None) -> bool:
+    """Whether the process `pid` on this host, started at `process_start`, still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's process with that pid: it exists
+    start = _process_start(pid)
+    return start is None or process_start is None or start == process_start
+
+
 def _alive(owner: RunProcess | None, run: ScrapeRun, now: datetime) -> bool:
     if owner is not None and owner.host == socket.gethostname()[:255]:
-        try:
-            os.kill(owner.pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            pass  # another user's process with that pid: it exists
-        start = _process_start(owner.pid)
-        return start is None or owner.process_start is None or start == owner.process_start
+        return process_alive(owner.pid, owner.process_start)
     beat = owner.heartbeat_at if owner is not None else run.updated_at
     if beat.tzinfo is None:
         beat = beat.replace(tzinfo=UTC)  # SQLite returns naive UTC
@@ -108,3 +118,19 @@ class Heartbeat:
                 owner.heartbeat_at = datetime.now(UTC)
                 session.add(owner)
                 session.commit()
+
+
+def recent_runs(session: Session, limit: int = 100) -> list[tuple[ScrapeRun, list]]:
+    """The latest runs, newest first, each `scrape all` run with its steps in order as
+    (RunStep, its ScrapeRun or None); a step's own run is not listed again on its own."""
+    from tracker.models import RunStep
+
+    runs = session.exec(select(ScrapeRun).order_by(ScrapeRun.id.desc()).limit(limit)).all()
+    parents = [r.id for r in runs if r.source_kind == "all"]
+    steps = session.exec(select(RunStep).where(RunStep.parent_id.in_(parents))
+                         .order_by(RunStep.parent_id, RunStep.position)).all() if parents else []
+    children = {s.run_id for s in steps if s.run_id is not None}
+    by_id = {r.id: r for r in session.exec(select(ScrapeRun).where(
+        ScrapeRun.id.in_(children)))} if children else {}
+    return [(run, [(s, by_id.get(s.run_id)) for s in steps if s.parent_id == run.id])
+            for run in runs if run.id not in children]

@@ -5,6 +5,7 @@ def init_app(app):
     from tracker.views import (
         account,
         admin,
+        alerts,
         briefs,
         case_links,
         case_map,
@@ -24,8 +25,10 @@ def init_app(app):
     )
 
     for module in (search, states, communications, resolutions, dashboards, briefs, quality,
-                   review, account, admin, cases, case_links, case_map, vocabulary, health):
+                   review, account, admin, cases, case_links, case_map, vocabulary, health,
+                   alerts):
         app.register_blueprint(module.bp)
+    alerts.init_app(app)
     errors.init_app(app)
     helpers.init_app(app)
     output.init_app(app)

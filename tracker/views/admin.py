@@ -68,3 +68,13 @@ def audit_log(fmt):
 def users():
     rows = get_session().exec(select(User).order_by(User.username)).all()
     return render_template("admin/users.html", users=rows, codes_left=recovery_codes_left)
+
+
+@bp.get("/runs")
+@access(ADMIN)
+def runs():
+    """Scrapes and imports, newest first: a `scrape all` run with each step, what it added
+    and what failed."""
+    from tracker.runs import recent_runs
+
+    return render_template("admin/runs.html", runs=recent_runs(get_session()))
