@@ -46,7 +46,7 @@ from corpus import KINDS, corpus, queries  # noqa: E402
 from engines import Fts5, connect_postgres  # noqa: E402
 
 from tracker import search as S  # noqa: E402
-from tracker.search import lifecycle, matching  # noqa: E402
+from tracker.search import highlights, lifecycle, matching  # noqa: E402
 
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test_bench"
 ENGINES = ("Whoosh", "FTS5", "PostgreSQL")
@@ -64,10 +64,15 @@ def folder_size(path: Path) -> int:
 
 
 def forget_results() -> None:
-    """Empty the app's cache of ordered results, so each query is searched afresh."""
-    cache = getattr(matching, "_RESULTS", None)
-    if cache is not None:
-        cache.items.clear()
+    """Empty the app's caches of what one query found (its ordered results, its parsed
+    form, the stored fields and words of the summaries shown), so each query is timed as
+    a new one, not as the same page shown again. What belongs to the index generation
+    (the facet table, the term arrays) stays, as it does in a running app."""
+    for name in ("_RESULTS", "_PARSED", "_STORED"):
+        cache = getattr(matching, name, None)
+        if cache is not None:
+            cache.items.clear()
+    highlights._words.cache_clear()
 
 
 def app_procs() -> int | None:

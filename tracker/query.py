@@ -52,12 +52,23 @@ class Notice(str):
 
 
 def _parser(ix) -> qparser.QueryParser:
-    # An index built before letters were read lacks their fields until `tracker reindex`.
-    fields = [f for f in DEFAULT_FIELDS if f in ix.schema]
-    parser = qparser.MultifieldParser(fields, ix.schema, group=qparser.AndGroup)
-    parser.add_plugin(DateParserPlugin(free=False))
-    parser.add_plugin(qparser.GtLtPlugin())
+    """The parser for an index's (or a searcher's) schema; made once per set of fields,
+    since making one compiles the date plugin's many expressions (a millisecond a query).
+    Relative dates stay relative: the plugin reads "today" when it parses, not when made."""
+    schema = ix.schema
+    key = tuple(schema.names())
+    parser = _PARSERS.get(key)
+    if parser is None:
+        # An index built before letters were read lacks their fields until `tracker reindex`.
+        fields = [f for f in DEFAULT_FIELDS if f in schema]
+        parser = qparser.MultifieldParser(fields, schema, group=qparser.AndGroup)
+        parser.add_plugin(DateParserPlugin(free=False))
+        parser.add_plugin(qparser.GtLtPlugin())
+        _PARSERS[key] = parser  # a race makes two; either will do
     return parser
+
+
+_PARSERS: dict[tuple[str, ...], qparser.QueryParser] = {}
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -232,12 +232,19 @@ def _term_ids(leaves, name: str, term) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
+def generation_key(searcher) -> tuple[str, int]:
+    """What names the documents a searcher sees: its folder and the generation its reader
+    opened (read from memory, unlike the index's latest_generation, which lists the
+    folder). Caches of results, parsed queries and arrays are keyed by it."""
+    return (searcher._ix.storage.folder, searcher.reader().generation())
+
+
 _TABLES: dict[tuple[str, int], FacetTable] = {}
 _TABLES_LOCK = threading.Lock()
 
 
 def facet_table(searcher) -> FacetTable:
-    key = (searcher._ix.storage.folder, searcher._ix.latest_generation())
+    key = generation_key(searcher)
     with _TABLES_LOCK:
         table = _TABLES.get(key)
         if table is None:

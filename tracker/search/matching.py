@@ -17,7 +17,14 @@ from whoosh.query import And, Every, Query
 
 from tracker.documents import DOCUMENT_FIELDS
 from tracker.query import Notice, did_you_mean, parse_query
-from tracker.search.facets import FACETS, FacetTable, as_mask, facet_table, filters_query
+from tracker.search.facets import (
+    FACETS,
+    FacetTable,
+    as_mask,
+    facet_table,
+    filters_query,
+    generation_key,
+)
 from tracker.search.highlights import highlight_text
 from tracker.search.lifecycle import searcher_for
 from tracker.search.postings import postings_for
@@ -126,7 +133,7 @@ def _cached_ordered(searcher, table: FacetTable, query: Query, filters, sort: st
     browsing = isinstance(query, Every)
     if browsing and sort == "relevance":
         sort = "-date"  # nothing to be relevant to: the newest first
-    key = (searcher._ix.storage.folder, searcher._ix.latest_generation(), repr(query),
+    key = generation_key(searcher) + (repr(query),
            repr(sorted(filters.items())), sort, FAST)
     return _RESULTS.get_or(key, lambda: _ordered(searcher, table, query, filters, sort,
                                                  browsing))
@@ -144,6 +151,28 @@ def read_sort(text: str | None) -> str:
     return text if key in SORTS and key != "relevance" else "relevance"
 
 
+# A query typed again (the next page, the same search from a link) is not parsed again.
+_PARSED = _LRU(256)
+
+
+def _parse(searcher, text: str):
+    """The query as parse_query reads it, for this generation of the index. Parsed with
+    the searcher's schema, held in memory: the index's own re-reads its table of
+    contents from disk each time."""
+    return _PARSED.get_or(generation_key(searcher) + (text,),
+                          lambda: parse_query(searcher, text))
+
+
+_STORED = _LRU(4096)
+
+
+def _stored(searcher, docnum: int) -> dict:
+    """A document's stored fields; a page shown again (paging back, the same search from
+    another reader) does not unpickle them again."""
+    return _STORED.get_or(generation_key(searcher) + (docnum,),
+                          lambda: searcher.stored_fields(docnum))
+
+
 def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None = None,
            sort: str = "relevance", page: int = 1, per_page: int = 20,
            facets: Iterable[str] = FACETS, doc_type: str | None = "communication"
@@ -153,7 +182,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     filters = dict(filters or {})
     if doc_type:
         filters["doc_type"] = [doc_type]
-    query, notice = parse_query(searcher._ix, text)
+    query, notice = _parse(searcher, text)
     table = facet_table(searcher)
     page = max(1, page)
     sort = read_sort(sort)
@@ -172,7 +201,7 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
         for f, t in query.iter_all_terms() if f in DOCUMENT_FIELDS)
     hits = []
     for docnum, score in zip(page_ids, scores, strict=True):
-        fields = searcher.stored_fields(docnum)
+        fields = _stored(searcher, docnum)
         hits.append(Hit(fields, highlight_text(fields.get("summary", ""), terms), score))
     facet_counts = table.counts(as_mask(ordered, table.size), tuple(facets))
     suggestion = None
@@ -235,7 +264,7 @@ def matches(root: str | Path, text: str, *, filters: dict[str, list[str]] | None
     dashboard and its search agree; never raises."""
     searcher = searcher_for(root)
     filters = {**(filters or {}), "doc_type": [doc_type]}
-    query, notice = parse_query(searcher._ix, text)
+    query, notice = _parse(searcher, text)
     table = facet_table(searcher)
     ordered, _ = _cached_ordered(searcher, table, query, filters, "-date")
     return Matches(table, as_mask(ordered, table.size), int(ordered.size), notice)

@@ -19,6 +19,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from tracker.search.facets import generation_key
+
 # Bounds the arrays kept for one generation; the least recently used terms go first.
 MAX_BYTES = 256 << 20
 
@@ -233,7 +235,7 @@ _CACHE_LOCK = threading.Lock()
 def postings_for(searcher) -> Postings:
     """The arrays of the searcher's generation; a new generation replaces the old."""
     reader = searcher.reader()
-    key = (searcher._ix.storage.folder, reader.generation())
+    key = generation_key(searcher)
     with _CACHE_LOCK:
         postings = _CACHE.get(key)
         if postings is None:
