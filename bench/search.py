@@ -25,7 +25,6 @@ table, the vocabulary) stay warm, as the server's buffers stay warm for the othe
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 import platform
@@ -75,9 +74,9 @@ def forget_results() -> None:
     highlights._words.cache_clear()
 
 
-def app_procs() -> int | None:
-    """The processes a rebuild uses by default (`rebuild_index`'s own default)."""
-    return inspect.signature(lifecycle.rebuild_index).parameters["procs"].default
+def app_procs() -> int:
+    """The processes `tracker reindex` writes with by default (the machine's cores)."""
+    return lifecycle.default_procs()
 
 
 # --- one page on each engine, timed ---------------------------------------------------
