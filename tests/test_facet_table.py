@@ -2,10 +2,14 @@
 table read document by document."""
 
 import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from whoosh import index as windex
 
 from tests.test_building import corpus
-from tracker.search.facets import FACETS, FacetTable, _natural, saved_table
+from tracker.search import facets
+from tracker.search.facets import FACETS, SPARSE_RATIO, FacetTable, _natural, saved_table
 from tracker.search.lifecycle import build_generation
 
 
@@ -60,3 +64,41 @@ def test_a_rebuilds_saved_facet_table_is_the_table_of_its_generation(tmp_path):
             } == {n: {v: ids.tolist() for v, ids in vs.items()}
                   for n, vs in table.postings.items()}
     assert loaded.postings["region"]["sr-hrd:americas"].size > 0
+
+
+
+@pytest.fixture(scope="module")
+def updated_table(tmp_path_factory):
+    """The table of 300 letters with a second segment: one letter updated (its old
+    version deleted) to carry two mandates."""
+    docs = list(corpus(300))
+    generation, _ = build_generation(tmp_path_factory.mktemp("facets"), docs)
+    with windex.open_dir(str(generation)).writer() as writer:
+        writer.update_document(**{**docs[5], "mandate": "torture,health"})
+    with windex.open_dir(str(generation)).reader() as reader:
+        return FacetTable(reader)
+
+
+@given(picked=st.lists(st.integers(0, 300), max_size=40))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_facets_of_a_few_matches_count_as_those_of_many(updated_table, picked):
+    """A rare word's handful of matches is counted from their values, a common word's from
+    each value's documents: the reader sees the same counts either way."""
+    table = updated_table
+    assert table.size == 301  # the updated letter is document 300
+    mask = np.zeros(table.size, dtype=bool)
+    mask[picked] = True
+    mask &= table.alive
+    matched = set(np.flatnonzero(mask).tolist())
+    expected = {}
+    for name in FACETS:
+        pairs = [(v, len(matched & set(ids.tolist()))) for v, ids in table.postings[name].items()]
+        expected[name] = sorted(((v, c) for v, c in pairs if c and v),
+                                key=lambda kv: (-kv[1], kv[0]))
+    for ratio in (0, 10**9):  # counted per value; counted from the matches' values
+        try:
+            facets.SPARSE_RATIO = ratio
+            assert table.counts(mask, FACETS) == expected
+        finally:
+            facets.SPARSE_RATIO = SPARSE_RATIO

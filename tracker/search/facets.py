@@ -120,13 +120,48 @@ class FacetTable:
         return mask
 
     def counts(self, mask: np.ndarray, names) -> dict[str, list[tuple[str, int]]]:
+        docs = np.flatnonzero(mask)
+        # Few matches (a rare word, a name): count the values of those documents. Many:
+        # count each value's documents among them, one gather per value.
+        sparse = docs.size * SPARSE_RATIO < self.size
         out = {}
         for name in names:
-            pairs = [(v, int(np.count_nonzero(mask[ids])))
-                     for v, ids in self.postings.get(name, {}).items()]
+            if sparse:
+                values, found = self._values_of(name, docs)
+                pairs = [(values[i], int(found[i])) for i in np.flatnonzero(found)]
+            else:
+                pairs = [(v, int(np.count_nonzero(mask[ids])))
+                         for v, ids in self.postings.get(name, {}).items()]
             out[name] = sorted(((v, c) for v, c in pairs if c and v),
                                key=lambda kv: (-kv[1], kv[0]))
         return out
+
+    def _values_of(self, name: str, docs: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """How many of these documents carry each value of a facet, from the facet's
+        values by document (built on first use; a rebuild's saved table lacks it)."""
+        values, starts, which = self._by_document(name)
+        lengths = starts[docs + 1] - starts[docs]
+        total = int(lengths.sum())
+        if not total:
+            return values, np.zeros(len(values), dtype=np.int64)
+        # the positions of every value of every document, end to end
+        first = np.repeat(starts[docs] - np.cumsum(lengths) + lengths, lengths)
+        entries = which[first + np.arange(total)]
+        return values, np.bincount(entries, minlength=len(values))
+
+    def _by_document(self, name: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        cache = self.__dict__.setdefault("_by_doc", {})
+        if name not in cache:
+            postings = self.postings.get(name, {})
+            values = list(postings)
+            arrays = list(postings.values())
+            docs = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+            which = np.repeat(np.arange(len(arrays)), [a.size for a in arrays])
+            order = np.argsort(docs, kind="stable")
+            starts = np.zeros(self.size + 1, dtype=np.int64)
+            np.cumsum(np.bincount(docs, minlength=self.size), out=starts[1:])
+            cache[name] = (values, starts, which[order])
+        return cache[name]
 
 
 # Sort keys other than the date and relevance, and the column each is read from.
@@ -238,6 +273,9 @@ def generation_key(searcher) -> tuple[str, int]:
     folder). Caches of results, parsed queries and arrays are keyed by it."""
     return (searcher._ix.storage.folder, searcher.reader().generation())
 
+
+# Below one match in this many documents, facets are counted from the matches' values.
+SPARSE_RATIO = 64
 
 _TABLES: dict[tuple[str, int], FacetTable] = {}
 _TABLES_LOCK = threading.Lock()
