@@ -2,6 +2,7 @@
 
 - schema.py: the fields, and the documents built from the database;
 - lifecycle.py: where the index lives (generations), writing, rebuilding, searchers;
+- building.py: a rebuild's writer, postings kept in memory, one segment per process;
 - matching.py: a query and filters to a page of results (`search`) or counts (`matches`);
 - scoring.py: the query matched and scored with numpy, as Whoosh would (else Whoosh does);
 - postings.py: the index's postings as numpy arrays, per generation, for scoring.py;
