@@ -380,9 +380,25 @@ class Postgres:
         self.conn.close()
 
 
+def ensure_database(url: str) -> None:
+    """Create the bench's own database on a fresh server, so the bench never touches `test`."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    params = conninfo_to_dict(url)
+    name = params.get("dbname")
+    if not name:
+        return
+    with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def connect_postgres(url: str):
     """A Postgres engine, or the reason it cannot be had."""
     try:
+        ensure_database(url)
         return Postgres(url), None
     except Exception as e:  # noqa: BLE001 - any failure means "skip PostgreSQL"
         return None, f"{type(e).__name__}: {e}".strip()
