@@ -9,6 +9,7 @@ not read as written is searched as its words, with a notice that says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from whoosh import qparser
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -171,11 +172,13 @@ def plain_word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def did_you_mean(vocabulary: list[str], text: str) -> str | None:
-    """Swap each unknown plain word for the closest known word, leaving the syntax as typed."""
+def did_you_mean(vocabulary: list[str], text: str,
+                 known: Collection[str] | None = None) -> str | None:
+    """Swap each unknown plain word for the closest known word, leaving the syntax as typed.
+    `known` is the vocabulary as a set, when the caller keeps one."""
     from rapidfuzz import fuzz, process
 
-    known = set(vocabulary)
+    known = set(vocabulary) if known is None else known
     out, last, changed = [], 0, False
     for start, end in plain_word_spans(text):
         word = text[start:end]

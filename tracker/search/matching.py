@@ -206,7 +206,8 @@ def search(root: str | Path, text: str, *, filters: dict[str, list[str]] | None 
     facet_counts = table.counts(as_mask(ordered, table.size), tuple(facets))
     suggestion = None
     if total == 0 and text.strip():
-        suggestion = did_you_mean(vocabulary(searcher._ix.storage.folder), text)
+        words, known = vocabulary(searcher._ix.storage.folder)
+        suggestion = did_you_mean(words, text, known)
     pages = max(1, -(-total // per_page))
     return SearchResult(query=text, total=total, page=page, pages=pages, hits=hits,
                         facets=facet_counts, notice=notice, suggestion=suggestion, sort=sort,

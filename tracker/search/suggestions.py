@@ -10,7 +10,7 @@ from pathlib import Path
 from tracker.query import SPELL_ANALYZER
 
 VOCABULARY = "vocabulary.txt"
-_VOCAB_CACHE: dict[tuple[str, float], list[str]] = {}
+_VOCAB_CACHE: dict[tuple[str, float], tuple[list[str], frozenset[str]]] = {}
 
 
 def spelling_words(texts: Iterable[str]) -> set[str]:
@@ -29,14 +29,17 @@ def add_vocabulary(folder: str | Path, words: set[str]) -> None:
         os.replace(tmp, path)
 
 
-def vocabulary(folder: str | Path) -> list[str]:
+def vocabulary(folder: str | Path) -> tuple[list[str], frozenset[str]]:
+    """The generation's words, in order for the speller and as a set to look words up
+    (made once per generation: a set of every word per query was most of a typo's time)."""
     path = Path(folder) / VOCABULARY
     if not path.exists():
-        return []
+        return [], frozenset()
     key = (str(path), path.stat().st_mtime)
     if key not in _VOCAB_CACHE:
         _VOCAB_CACHE.clear()
-        _VOCAB_CACHE[key] = path.read_text(encoding="utf-8").split()
+        words = path.read_text(encoding="utf-8").split()
+        _VOCAB_CACHE[key] = (words, frozenset(words))
     return _VOCAB_CACHE[key]
 
 
