@@ -19,6 +19,7 @@ from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
 from tracker.cli_db import db_group
 from tracker.cli_users import user_group
+from tracker.cli_votes import import_votes_command
 from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
 from tracker.logs import Lap, log_step, step
@@ -489,7 +490,8 @@ def _scheduled_commands():
     return (alerts_group,)
 
 
-COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
+COMMANDS = (add_scheme_command, import_command, import_votes_command, formats_command,
+            load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
             user_group, code_rules_group, cases_group, backup_command, restore_command, db_group,
             *_scheduled_commands())
