@@ -19,7 +19,7 @@ from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
 from tracker.cli_db import db_group
 from tracker.cli_users import user_group
-from tracker.cli_votes import import_votes_command
+from tracker.cli_votes import import_votes_command, scrape_hrc_votes_command
 from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
 from tracker.logs import Lap, log_step, step
@@ -487,6 +487,7 @@ def _scheduled_commands():
     from tracker.cli_schedule import scrape_all_command
 
     scrape_group.add_command(scrape_all_command)
+    scrape_group.add_command(scrape_hrc_votes_command)
     return (alerts_group,)
 
 

@@ -171,8 +171,8 @@ def store_hrc_votes(session: Session, records: list[VoteRecord], *,
     for kind, subject, detail, location in issues:
         upsert(session, DataIssue, {"kind": kind, "subject": subject, "detail": detail},
                {"location": location[:500]})
-    report.votes = len(records)
-    report.casts = sum(len(r.casts) for r in records)
+    report.votes += len(records)
+    report.casts += sum(len(r.casts) for r in records)
     link_amendments(session, report)
     return report
 
@@ -289,17 +289,20 @@ def link_amendments(session: Session, report: VoteImport | None = None) -> None:
         if s in sessions and r.title:
             targets.setdefault(s, []).append((family_of.get(r.id, r.symbol), r.title,
                                               "resolution"))
+    placed = unplaced = 0
     for a in amendments:
         if a.amends_basis and a.amends_basis.startswith("person"):
+            placed += 1
             continue
         found = _best_target(a, targets.get(session_of(a.symbol), []))
         target, basis = found if found else (None, None)
         if (a.amends, a.amends_basis) != (target, basis):
             a.amends, a.amends_basis = target, basis
             session.add(a)
-        if report is not None:
-            report.linked += target is not None
-            report.unlinked += target is None
+        placed += target is not None
+        unplaced += target is None
+    if report is not None:
+        report.linked, report.unlinked = placed, unplaced
     session.flush()
 
 
