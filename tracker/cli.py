@@ -448,6 +448,13 @@ def check_command(show_all):
                         for c, d in report.document_mismatches])
     section("Letters and replies that could not be read (tracker scrape letters tries "
             "again)", [f"{c.reference} {d.kind}: {d.error}" for c, d in report.documents_failed])
+    section("Recorded votes whose States differ from the Council's membership that day "
+            "(listed, not fixed)", [d.describe() for d in report.vote_membership])
+    section("Recorded votes the voting library printed oddly",
+            [f"{i.kind} {i.subject}: {i.detail}" for i in report.vote_issues])
+    section("Amendments not tied to the draft they amend (its title matched no draft or "
+            "resolution of the session)",
+            [f"{d.symbol} ({d.date}): {d.title}" for d in report.unplaced_amendments])
 
 
 @click.group("names")

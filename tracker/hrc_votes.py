@@ -306,7 +306,15 @@ def link_amendments(session: Session, report: VoteImport | None = None) -> None:
     session.flush()
 
 
+_NAMED = re.compile(r"amendments? to (?:the )?draft (?:resolution|decision)\s+"
+                    r"(A/HRC/(?:S-)?\d+/)?(L\.\d+)", re.I)
+
+
 def _best_target(amendment: Draft, candidates) -> tuple[str, str] | None:
+    named = _NAMED.search(amendment.title or "")
+    if named:  # the catalogue's own title names it: "Amendments to draft resolution L.17"
+        prefix = named.group(1) or f"A/HRC/{session_of(amendment.symbol)}/"
+        return prefix + named.group(2), "named in its title"
     key = _title_key(amendment.title)
     if not key:
         return None
