@@ -8,6 +8,8 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 # machines (add their name for this one to TRUSTED_HOSTS).
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# OHCHR's voting library as exported by a third party (no licence: read there, never copied).
+HRC_VOTES := ../shared/samples/membership/hrc_membership/tsujamin_unhrc-nominate
 
 .PHONY: install system-deps run serve test lint bench clean translations lock audit
 
@@ -36,6 +38,9 @@ run: install system-deps instance/config.py
 	$(BIN)/tracker load-samples
 	@if ls ../shared/samples/unbisnet_catalogue/*.csv >/dev/null 2>&1; then \
 		$(BIN)/tracker import ../shared/samples/unbisnet_catalogue/*.csv; fi
+	@# The HRC's recorded votes, after the catalogue so that amendments find its drafts.
+	@if [ -f $(HRC_VOTES)/sqlite_export_votes.csv.gz ]; then \
+		$(BIN)/tracker import-votes $(HRC_VOTES); fi
 	$(BIN)/tracker reindex
 	@$(BIN)/tracker user list | grep -q . || echo "No accounts yet. Briefs need one: \
 		$(BIN)/tracker user add NAME --role admin"

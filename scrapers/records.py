@@ -90,6 +90,13 @@ class VoteRecord:
     meeting: str | None = None
     casts: list[VoteCastRecord] = field(default_factory=list)
     location: str = ""
+    kind: str | None = None  # resolution | decision | amendment, when the source says
+    outcome: str | None = None  # adopted | rejected, when the source says
+    title: str | None = None
+    heading: str | None = None  # the catalogue's whole heading (title, kind, body), as read
+    agenda: str | None = None  # the agenda entry as catalogued
+    agenda_item: int | None = None
+    origin: str | None = None  # which source: ohchr-voting | undl | hrc-report
 
 
 @dataclass

@@ -19,6 +19,7 @@ from tracker.cli_cases import cases_group
 from tracker.cli_coding import code_rules_group
 from tracker.cli_db import db_group
 from tracker.cli_users import user_group
+from tracker.cli_votes import import_votes_command, scrape_hrc_votes_command
 from tracker.db import get_engine, init_db_command, session_scope
 from tracker.ingest import Tally, finish_run, start_run
 from tracker.logs import Lap, log_step, step
@@ -447,6 +448,13 @@ def check_command(show_all):
                         for c, d in report.document_mismatches])
     section("Letters and replies that could not be read (tracker scrape letters tries "
             "again)", [f"{c.reference} {d.kind}: {d.error}" for c, d in report.documents_failed])
+    section("Recorded votes whose States differ from the Council's membership that day "
+            "(listed, not fixed)", [d.describe() for d in report.vote_membership])
+    section("Recorded votes the voting library printed oddly",
+            [f"{i.kind} {i.subject}: {i.detail}" for i in report.vote_issues])
+    section("Amendments not tied to the draft they amend (its title matched no draft or "
+            "resolution of the session)",
+            [f"{d.symbol} ({d.date}): {d.title}" for d in report.unplaced_amendments])
 
 
 @click.group("names")
@@ -486,10 +494,12 @@ def _scheduled_commands():
     from tracker.cli_schedule import scrape_all_command
 
     scrape_group.add_command(scrape_all_command)
+    scrape_group.add_command(scrape_hrc_votes_command)
     return (alerts_group,)
 
 
-COMMANDS = (add_scheme_command, import_command, formats_command, load_samples_command,
+COMMANDS = (add_scheme_command, import_command, import_votes_command, formats_command,
+            load_samples_command,
             scrape_group, reindex_command, code_command, check_command, names_group,
             user_group, code_rules_group, cases_group, backup_command, restore_command, db_group,
             *_scheduled_commands())

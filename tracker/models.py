@@ -386,6 +386,10 @@ class Draft(Timestamped, table=True):
     revision: int = 0
     body: str | None = Field(default=None, max_length=3)  # GA HRC CHR SC ESC OTH
     kind: str = "draft"  # draft | amendment | corrigendum
+    # An amendment's target: the draft family it amends, else the resolution symbol when
+    # no draft of it is known; `amends_basis` says how the link was made (tracker.hrc_votes).
+    amends: str | None = Field(default=None, index=True)
+    amends_basis: str | None = None
     status: str | None = None  # adopted | withdrawn | no action | rejected | superseded …
     status_source: str | None = None
     resolution_id: int | None = Field(default=None, foreign_key="resolution.id", index=True)
@@ -435,14 +439,21 @@ class SponsorshipEvent(Timestamped, table=True):
 
 
 class Vote(Timestamped, table=True):
-    """A vote on a resolution or draft in one body on one day."""
+    """A vote on a resolution, decision, draft or amendment in one body on one day."""
 
     __table_args__ = (UniqueConstraint("symbol", "date"),)
     id: int | None = Field(default=None, primary_key=True)
     symbol: str = Field(index=True)  # resolution symbol, or draft symbol before adoption
     body: str = Field(max_length=3)
-    date: dt.date | None = None
+    date: dt.date | None = Field(default=None, index=True)
     method: str  # recorded | non-recorded | without a vote
+    kind: str | None = Field(default=None, max_length=10)  # resolution | decision | amendment
+    outcome: str | None = Field(default=None, max_length=8)  # adopted | rejected; None: unknown
+    title: str | None = _text()
+    agenda: str | None = _text()  # the agenda entry as catalogued: report, item, subjects
+    agenda_item: int | None = Field(default=None, index=True)
+    origin: str | None = Field(default=None, max_length=20)  # ohchr-voting | undl | hrc-report
+    symbol_as_printed: str | None = None  # when the source misprinted it (A/HRC/DEC22/117)
     yes: int | None = None
     no: int | None = None
     abstain: int | None = None

@@ -34,6 +34,7 @@ from tracker.names import name_key
 from tracker.reference import add_alias
 from tracker.store import upsert
 from tracker.vocabulary import N_
+from tracker.vote_membership import membership_disagreements
 
 # What became of a draft that explains why no resolution follows it.
 ENDED = ("withdrawn", "no action", "rejected", "superseded")
@@ -79,6 +80,12 @@ class Report:
     # (communication, document) pairs
     document_mismatches: list[tuple[Communication, Document]] = field(default_factory=list)
     documents_failed: list[tuple[Communication, Document]] = field(default_factory=list)
+    # Recorded votes: States listed against the Council's membership that day
+    # (tracker.vote_membership), what the voting library printed oddly, and amendments not
+    # yet tied to the draft they amend.
+    vote_membership: list = field(default_factory=list)
+    vote_issues: list[DataIssue] = field(default_factory=list)
+    unplaced_amendments: list[Draft] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -92,6 +99,10 @@ class Report:
             "groups not spread to States": len(self.unspread_groups),
             "letters and replies printing another reference": len(self.document_mismatches),
             "letters and replies that could not be read": len(self.documents_failed),
+            "recorded votes that disagree with Council membership": sum(
+                len(d.symbols) for d in self.vote_membership),
+            "recorded votes printed oddly": len(self.vote_issues),
+            "amendments not tied to what they amend": len(self.unplaced_amendments),
         }
 
 
@@ -112,6 +123,8 @@ def build_report(session: Session) -> Report:
         elif issue.kind == "skipped":
             report.skipped[issue.detail] += 1
             report.skipped_records.append(issue)
+        elif issue.kind.startswith("vote-") or issue.kind == "unresolved-vote-name":
+            report.vote_issues.append(issue)
     # A name resolved since (a person confirmed it, an alias was added) is no longer listed.
     still = set(session.exec(select(Sponsorship.raw_name)
                              .where(Sponsorship.sponsor_key.like("unmatched:%"))).all())
@@ -144,6 +157,10 @@ def build_report(session: Session) -> Report:
         Document.reference_ok.is_(False))).all())
     report.documents_failed = list(session.exec(documents.where(
         Document.text_status == "failed")).all())
+    report.vote_membership = membership_disagreements(session)
+    report.unplaced_amendments = list(session.exec(select(Draft).where(
+        Draft.kind == "amendment", Draft.body == "HRC", Draft.amends.is_(None))
+        .order_by(Draft.date, Draft.symbol)))
     return report
 
 

@@ -14,8 +14,9 @@ from flask import current_app
 from sqlmodel import Session, select
 
 from scrapers import communications as comms
-from scrapers import undl
+from scrapers import ohchr_votes, undl
 from scrapers.http import HttpClient, Page
+from tracker.hrc_votes import VoteImport, store_hrc_votes
 from tracker.importers import ImportFile, import_one
 from tracker.ingest import Tally, record_source, store_communications
 from tracker.models import Communication, ScrapeRun
@@ -123,6 +124,45 @@ def scrape_undl(client: HttpClient, session_factory, tally: Tally, *, query: str
             if found < page_size or (pages and count >= pages):
                 break
             start += page_size
+
+
+def scrape_hrc_votes(client: HttpClient, session_factory, tally: Tally, *,
+                     page_size: int = 100, pages: int | None = None, force: bool = False,
+                     progress=None) -> VoteImport:
+    """Read the Council's recorded votes from OHCHR's voting library, newest first.
+
+    Each page is stored in its own transaction. Incremental: it stops at the first page
+    that brings no vote new to the tracker (unless `force`), at the last page, or after
+    `pages` pages. A record that cannot be read fails alone and is listed.
+    """
+    report = VoteImport()
+    start, count = 1, 0
+    while True:
+        url = ohchr_votes.search_url(start=start, size=page_size)
+        page = client.get(url, expect="xml", refresh=force, max_age=RESUME_WINDOW_SECONDS)
+        records, errors = ohchr_votes.parse_marcxml(page.content, url)
+        for err in errors:
+            tally.fail(str(err))
+        before = report.saved
+        with session_factory() as session:
+            begin_write(session)
+            source = _page_source(session, page, "ohchr_votes.parse_marcxml",
+                                  ohchr_votes.PARSER_VERSION)
+            store_hrc_votes(session, records, source_id=source.id, report=report)
+            session.commit()
+        count += 1
+        if progress:
+            progress(count, None)
+        if len(records) + len(errors) < page_size or (pages and count >= pages):
+            break
+        if not force and report.saved == before:
+            break
+        start += page_size
+    tally.saved += report.saved
+    tally.updated += report.updated
+    tally.unchanged += report.unchanged
+    tally.unmatched.update(report.unmatched)
+    return report
 
 
 def hrc_session_url(session_number: int) -> str:
