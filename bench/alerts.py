@@ -10,6 +10,7 @@ communications, then times `tracker alerts send` against a local SMTP server (ai
 
 import argparse
 import json
+import secrets
 import socket
 import tempfile
 import time
@@ -71,7 +72,7 @@ def main() -> int:
     smtp = Controller(inbox, hostname="127.0.0.1", port=_port())
     smtp.start()
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench",
+        app = create_app({"TESTING": True, "SECRET_KEY": secrets.token_hex(32),
                           "DATABASE_URL": f"sqlite:///{tmp}/t.sqlite",
                           "SEARCH_INDEX_DIR": f"{tmp}/index", "MAIL_SERVER": "127.0.0.1",
                           "MAIL_PORT": smtp.port, "MAIL_FROM": "bench@example.org"})

@@ -8,6 +8,7 @@ that follows it.
 
 import os
 import resource
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,8 @@ DRAFTS = 3989
 
 def _env(folder: str) -> dict:
     return {"TRACKER_DATABASE_URL": f"sqlite:///{folder}/t.sqlite",
-            "TRACKER_SEARCH_INDEX_DIR": f"{folder}/index", "TRACKER_SECRET_KEY": "bench",
+            "TRACKER_SEARCH_INDEX_DIR": f"{folder}/index",
+            "TRACKER_SECRET_KEY": secrets.token_hex(32),
             "TRACKER_DEBUG": "true"}
 
 

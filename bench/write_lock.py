@@ -12,6 +12,7 @@ Prints the import's time and the longest and typical waits of those writes.
 import argparse
 import json
 import os
+import secrets
 import sqlite3
 import statistics
 import subprocess
@@ -38,7 +39,8 @@ def main() -> int:
     tracker = str(Path(sys.executable).with_name("tracker"))
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "TRACKER_DATABASE_URL": f"sqlite:///{tmp}/t.sqlite",
-               "TRACKER_SEARCH_INDEX_DIR": f"{tmp}/index", "TRACKER_SECRET_KEY": "bench",
+               "TRACKER_SEARCH_INDEX_DIR": f"{tmp}/index",
+               "TRACKER_SECRET_KEY": secrets.token_hex(32),
                "TRACKER_DEBUG": "true"}
         subprocess.run([tracker, "init-db"], env=env, check=True, capture_output=True)
         data = Path(tmp) / "communications.json"
