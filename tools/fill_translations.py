@@ -1833,14 +1833,25 @@ T = {
         "un lien qui l'arrête en un clic. Chaque alerte a aussi une adresse de flux privée pour un "
         "lecteur de flux : quiconque la possède peut lire le flux, renouvelez-la donc si elle "
         "fuit."),
-    "Each scrape and import, newest first. A scheduled run (`tracker scrape all`) lists its "
-    "steps in order, with what each added and what failed.": (
+    "Each scrape and import, newest first. A scheduled run lists its steps in order, with what "
+    "each added and what failed.": (
         "Cada extracción e importación, de la más reciente a la más antigua. Una ejecución "
-        "programada (`tracker scrape all`) enumera sus pasos en orden, con lo que añadió cada uno "
-        "y lo que falló.",
-        "Chaque collecte et import, du plus récent au plus ancien. Une exécution planifiée "
-        "(`tracker scrape all`) liste ses étapes dans l'ordre, avec ce que chacune a ajouté et ce "
-        "qui a échoué."),
+        "programada enumera sus pasos en orden, con lo que añadió cada uno y lo que falló.",
+        "Chaque collecte et import, du plus récent au plus ancien. Une exécution planifiée liste "
+        "ses étapes dans l'ordre, avec ce que chacune a ajouté et ce qui a échoué."),
+    # A run's kind and status on /admin/runs: nouns, as they describe runs and steps alike
+    "communications listing": ("lista de comunicaciones", "liste des communications"),
+    "letters and replies": ("cartas y respuestas", "lettres et réponses"),
+    "Digital Library search": ("búsqueda en la Biblioteca Digital",
+                               "recherche dans la Bibliothèque numérique"),
+    "HRC session": ("período de sesiones del CDH", "session du CDH"),
+    "HRC session report": ("informe del período de sesiones del CDH", "rapport de session du CDH"),
+    "file import": ("importación de archivos", "import de fichiers"),
+    "running": ("en curso", "en cours"),
+    "finished": ("sin errores", "sans erreur"),
+    "partly failed": ("con errores", "avec des erreurs"),
+    "failed": ("fallo", "échec"),
+    "interrupted": ("interrupción", "interruption"),
     "Delete this alert": ("Eliminar esta alerta", "Supprimer cette alerte"),
     "Emails to %(email)s": ("Correos a %(email)s", "Courriels à %(email)s"),
     "Errors": ("Errores", "Erreurs"),
