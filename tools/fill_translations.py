@@ -1875,22 +1875,22 @@ T = {
     "Save": ("Guardar", "Enregistrer"),
     "No alerts yet. Search, then press “Save this search as an alert”.": (
         "Aún no hay alertas. Busque y pulse «Guardar esta búsqueda como alerta».",
-        "Pas encore d'alerte. Cherchez, puis appuyez sur « Enregistrer cette recherche comme "
-        "alerte »."),
+        "Pas encore d'alerte. Cherchez, puis appuyez sur «\u00a0Enregistrer cette recherche comme "
+        "alerte\u00a0»."),
     "No emails: the feed only.": ("Sin correos: solo el canal.",
                                   "Pas de courriel : le flux seulement."),
     "No more emails for the alert “%(name)s”. Its owner can start them again from My alerts.": (
         "No habrá más correos de la alerta «%(name)s». Su titular puede reanudarlos desde Mis "
         "alertas.",
-        "Plus de courriels pour l'alerte « %(name)s ». Son titulaire peut les relancer depuis Mes "
-        "alertes."),
+        "Plus de courriels pour l'alerte «\u00a0%(name)s\u00a0». Son titulaire peut les "
+        "relancer depuis Mes alertes."),
     "No runs yet.": ("Aún no hay ejecuciones.", "Pas encore d'exécution."),
     "Open the search": ("Abrir la búsqueda", "Ouvrir la recherche"),
     "Renew the feed address": ("Renovar la dirección del canal", "Renouveler l'adresse du flux"),
     "Resolution symbol": ("Signatura de la resolución", "Cote de la résolution"),
     "Scrape runs": ("Extracciones", "Collectes"),
     "Stop the emails of the alert “%(name)s”?": ("¿Detener los correos de la alerta «%(name)s»?",
-        "Arrêter les courriels de l'alerte « %(name)s » ?"),
+        "Arrêter les courriels de l'alerte «\u00a0%(name)s\u00a0»\u00a0?"),
     "Unfollow": ("Dejar de seguir", "Ne plus suivre"),
     "Unsubscribe": ("Darse de baja", "Se désabonner"),
     "Unsubscribed: no emails to %(email)s until you save this alert again.": (
@@ -1913,7 +1913,7 @@ T = {
     "Feed of this alert: %(url)s": (
         "Canal de esta alerta: %(url)s", "Flux de cette alerte : %(url)s"),
     "Geneva Tracker: %(n)d new for “%(name)s”": ("Geneva Tracker: %(n)d novedades para «%(name)s»",
-        "Geneva Tracker : %(n)d nouveautés pour « %(name)s »"),
+        "Geneva Tracker : %(n)d nouveautés pour «\u00a0%(name)s\u00a0»"),
     "Reply to %(reference)s (%(day)s)": ("Respuesta a %(reference)s (%(day)s)",
                                          "Réponse à %(reference)s (%(day)s)"),
     "Stop these emails: %(url)s": ("Detener estos correos: %(url)s",
