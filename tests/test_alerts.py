@@ -125,6 +125,10 @@ def test_alerts_unsubscribe_link_stops_emails_and_the_feed_goes_on(app, inbox):
     anonymous = app.test_client()
     page = anonymous.get(path)  # a link checker's visit changes nothing
     assert page.status_code == 200 and "Unsubscribe" in page.get_data(as_text=True)
+    # the alert's name in typographic quotes, which French keeps on the name's line
+    assert "the alert “" in page.get_data(as_text=True) and "”?" in page.get_data(as_text=True)
+    french = anonymous.get(path + "?lang=fr").get_data(as_text=True)
+    assert "l'alerte «\u00a0" in french and "\u00a0»\u00a0?" in french
     app.config["WTF_CSRF_ENABLED"] = True  # as in production: a mail client sends no token
     assert anonymous.post(path).status_code == 200  # one click, no sign-in, no form token
     app.config["WTF_CSRF_ENABLED"] = False

@@ -505,3 +505,87 @@ def test_browser_case_register_fits_each_width_in_each_language(browser, base_ur
             assert "Incident dates" not in page.goto(f"{base_url}/cases/{demo_case}").text()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def alerts_reader_state(browser, base_url, with_catalogue):
+    """A viewer's signed-in browser state, made once: sign-ins are rate-limited."""
+    from tracker.auth import limiter
+
+    add_account(with_catalogue, "alerts-reader", "viewer")
+    with with_catalogue.app_context():
+        limiter.reset()  # the module's other tests used this minute's sign-ins
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/login")
+        page.fill("#username", "alerts-reader")
+        page.fill("#password", PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url(f"{base_url}/")
+        return context.storage_state()
+    finally:
+        context.close()
+
+
+def _forget_alerts(app, username):
+    """Delete the account's alerts, so each run of the test starts from none."""
+    from sqlmodel import Session, select
+
+    from tracker import alerts
+    from tracker.db import get_engine
+    from tracker.models import SavedSearch, User
+
+    with app.app_context(), Session(get_engine()) as s:
+        user_id = s.exec(select(User.id).where(User.username == username)).one()
+        for alert in s.exec(select(SavedSearch).where(SavedSearch.user_id == user_id)).all():
+            alerts.delete_alert(s, alert)
+        s.commit()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_alerts_saved_from_search_and_resolution_fit(browser, base_url, with_catalogue,
+                                                             alerts_reader_state, lang, width):
+    """A reader saves a search from the search page and follows a resolution from its page;
+    her alerts page lists both, speaks her language, keeps each label with its field and
+    does not scroll sideways, a long feed address included."""
+    from playwright.sync_api import expect
+
+    _forget_alerts(with_catalogue, "alerts-reader")
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  storage_state=alerts_reader_state)
+    page = context.new_page()
+    alerts_url = f"{base_url}/alerts/"
+    try:
+        page.goto(f"{base_url}/?q=surveillance&lang={lang}")
+        save = page.locator("details.save-alert")
+        save.locator("summary").click()
+        expect(save.locator("#alert-email")).to_be_visible()
+        page.fill("#alert-email", f"a.very.long.address.{lang}.{width}@example-organisation.org")
+        page.select_option("#alert-digest", "weekly")
+        with page.expect_navigation(url=alerts_url):
+            save.locator("button[type=submit]").click()
+        expect(page.locator("section.alert-card")).to_have_count(1)
+
+        page.goto(f"{base_url}/resolutions/A/RES/68/181")
+        follow = page.locator("details.save-alert")
+        follow.locator("summary").click()
+        expect(follow.locator("#follow-digest")).to_be_visible()
+        with page.expect_navigation(url=alerts_url):
+            follow.locator("button[type=submit]").click()
+        cards = page.locator("section.alert-card")
+        expect(cards).to_have_count(2)
+        expect(cards.nth(0).locator("h2")).to_have_text("“surveillance”")
+        expect(cards.nth(1).locator("ul.followed a")).to_have_text("A/RES/68/181")
+
+        assert page.locator("html").get_attribute("lang") == lang
+        assert_fits(page, f"the alerts page at {width}px in {lang}")
+        inner = page.evaluate("innerWidth")
+        for label in page.locator("main form.fields-row label").all():
+            box, field = label.bounding_box(), label.locator("input, select").bounding_box()
+            assert box["x"] + box["width"] <= inner, f"{label.inner_text()!r} runs off"
+            assert field["y"] > box["y"], f"{label.inner_text()!r} is not above its field"
+        shot(page, f"alerts-{lang}-{width}")
+    finally:
+        context.close()

@@ -80,8 +80,10 @@ def test_scrape_all_runs_page_shows_each_step_to_admins_only(app, saved):
     _all(app, saved)
     admin = sign_in(app, "root", "admin")
     page = admin.get("/admin/runs").get_data(as_text=True)
-    assert "step 1: communications" in page and "step 3: hrc-session 27" in page
+    assert "step 1: communications listing" in page and "step 3: HRC session 27" in page
     assert "27/99" in page  # what failed, in the step's own words
+    spanish = admin.get("/admin/runs?lang=es").get_data(as_text=True)
+    assert "paso 1: lista de comunicaciones" in spanish and "<td>con errores</td>" in spanish
     assert sign_in(app, "ana", "viewer").get("/admin/runs").status_code == 403
 
 

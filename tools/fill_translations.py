@@ -1833,14 +1833,28 @@ T = {
         "un lien qui l'arrête en un clic. Chaque alerte a aussi une adresse de flux privée pour un "
         "lecteur de flux : quiconque la possède peut lire le flux, renouvelez-la donc si elle "
         "fuit."),
-    "Each scrape and import, newest first. A scheduled run (`tracker scrape all`) lists its "
-    "steps in order, with what each added and what failed.": (
+    "Each scrape and import, newest first. A scheduled run lists its steps in order, with what "
+    "each added and what failed.": (
         "Cada extracción e importación, de la más reciente a la más antigua. Una ejecución "
-        "programada (`tracker scrape all`) enumera sus pasos en orden, con lo que añadió cada uno "
-        "y lo que falló.",
-        "Chaque collecte et import, du plus récent au plus ancien. Une exécution planifiée "
-        "(`tracker scrape all`) liste ses étapes dans l'ordre, avec ce que chacune a ajouté et ce "
-        "qui a échoué."),
+        "programada enumera sus pasos en orden, con lo que añadió cada uno y lo que falló.",
+        "Chaque collecte et import, du plus récent au plus ancien. Une exécution planifiée liste "
+        "ses étapes dans l'ordre, avec ce que chacune a ajouté et ce qui a échoué."),
+    # A run's kind and status on /admin/runs: nouns, as they describe runs and steps alike
+    "communications listing": ("lista de comunicaciones", "liste des communications"),
+    "letters and replies": ("cartas y respuestas", "lettres et réponses"),
+    "Digital Library search": ("búsqueda en la Biblioteca Digital",
+                               "recherche dans la Bibliothèque numérique"),
+    "HRC session": ("período de sesiones del CDH", "session du CDH"),
+    "HRC session report": ("informe del período de sesiones del CDH", "rapport de session du CDH"),
+    "file import": ("importación de archivos", "import de fichiers"),
+    "running": ("en curso", "en cours"),
+    "finished": ("sin errores", "sans erreur"),
+    "partly failed": ("con errores", "avec des erreurs"),
+    "failed": ("fallo", "échec"),
+    "interrupted": ("interrupción", "interruption"),
+    "Save the alert": ("Guardar la alerta", "Enregistrer l'alerte"),
+    "No resolution followed yet.": ("Aún no sigue ninguna resolución.",
+                                    "Aucune résolution suivie pour l'instant."),
     "Delete this alert": ("Eliminar esta alerta", "Supprimer cette alerte"),
     "Emails to %(email)s": ("Correos a %(email)s", "Courriels à %(email)s"),
     "Errors": ("Errores", "Erreurs"),
@@ -1861,22 +1875,22 @@ T = {
     "Save": ("Guardar", "Enregistrer"),
     "No alerts yet. Search, then press “Save this search as an alert”.": (
         "Aún no hay alertas. Busque y pulse «Guardar esta búsqueda como alerta».",
-        "Pas encore d'alerte. Cherchez, puis appuyez sur « Enregistrer cette recherche comme "
-        "alerte »."),
+        "Pas encore d'alerte. Cherchez, puis appuyez sur «\u00a0Enregistrer cette recherche comme "
+        "alerte\u00a0»."),
     "No emails: the feed only.": ("Sin correos: solo el canal.",
                                   "Pas de courriel : le flux seulement."),
     "No more emails for the alert “%(name)s”. Its owner can start them again from My alerts.": (
         "No habrá más correos de la alerta «%(name)s». Su titular puede reanudarlos desde Mis "
         "alertas.",
-        "Plus de courriels pour l'alerte « %(name)s ». Son titulaire peut les relancer depuis Mes "
-        "alertes."),
+        "Plus de courriels pour l'alerte «\u00a0%(name)s\u00a0». Son titulaire peut les "
+        "relancer depuis Mes alertes."),
     "No runs yet.": ("Aún no hay ejecuciones.", "Pas encore d'exécution."),
     "Open the search": ("Abrir la búsqueda", "Ouvrir la recherche"),
     "Renew the feed address": ("Renovar la dirección del canal", "Renouveler l'adresse du flux"),
     "Resolution symbol": ("Signatura de la resolución", "Cote de la résolution"),
     "Scrape runs": ("Extracciones", "Collectes"),
     "Stop the emails of the alert “%(name)s”?": ("¿Detener los correos de la alerta «%(name)s»?",
-        "Arrêter les courriels de l'alerte « %(name)s » ?"),
+        "Arrêter les courriels de l'alerte «\u00a0%(name)s\u00a0»\u00a0?"),
     "Unfollow": ("Dejar de seguir", "Ne plus suivre"),
     "Unsubscribe": ("Darse de baja", "Se désabonner"),
     "Unsubscribed: no emails to %(email)s until you save this alert again.": (
@@ -1899,7 +1913,7 @@ T = {
     "Feed of this alert: %(url)s": (
         "Canal de esta alerta: %(url)s", "Flux de cette alerte : %(url)s"),
     "Geneva Tracker: %(n)d new for “%(name)s”": ("Geneva Tracker: %(n)d novedades para «%(name)s»",
-        "Geneva Tracker : %(n)d nouveautés pour « %(name)s »"),
+        "Geneva Tracker : %(n)d nouveautés pour «\u00a0%(name)s\u00a0»"),
     "Reply to %(reference)s (%(day)s)": ("Respuesta a %(reference)s (%(day)s)",
                                          "Réponse à %(reference)s (%(day)s)"),
     "Stop these emails: %(url)s": ("Detener estos correos: %(url)s",
