@@ -174,3 +174,29 @@ def test_scraped_vote_titles_are_escaped(client, session, defenders_2016):
     page = client.get("/states/ZAF").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_resolutions_list_filters_by_how_adopted(client, session, defenders_2016):
+    session.add(Resolution(body="GA", symbol="A/RES/68/181", title="Women defenders",
+                           adoption_method="without a vote"))
+    session.commit()
+    page = client.get("/resolutions/").get_data(as_text=True)
+    assert "adopted without a vote</a> <span class=\"count\">1</span>" in page
+    data = client.get("/resolutions.json?vote=recorded").get_json()
+    assert [r["symbol"] for r in data["rows"]] == ["A/HRC/RES/31/32"]
+    assert data["facets"]["vote"] == {"recorded": 1, "without-a-vote": 1}
+
+
+def test_search_index_has_how_each_resolution_was_adopted(app, session, defenders_2016):
+    from tracker.search import rebuild_index, search
+
+    session.add(Resolution(body="GA", symbol="A/RES/68/181", title="Women defenders",
+                           adoption_method="without a vote"))
+    session.commit()
+    root = app.config["SEARCH_INDEX_DIR"]
+    rebuild_index(root, session)
+    result = search(root, "defenders", filters={"vote": ["without-a-vote"]},
+                    doc_type="resolution")
+    assert [h.fields["symbol"] for h in result.hits] == ["A/RES/68/181"]
+    assert dict(search(root, "", doc_type="resolution").facets["vote"]) == {
+        "recorded": 1, "without-a-vote": 1}

@@ -1916,6 +1916,7 @@ T = {
         "Changements de parrainage des résolutions suivies"),
     # Votes in the resolution and State pages and the briefs (tracker/voting.py, vote_words.py)
     "The vote": ("La votación", "Le vote"),
+    "How adopted": ("Cómo se aprobó", "Mode d'adoption"),
     "Adopted without a vote: no State’s vote is recorded.": (
         "Aprobada sin votación: no consta el voto de ningún Estado.",
         "Adoptée sans vote : aucun vote d'État n'est enregistré."),

@@ -1,5 +1,7 @@
 """Resolutions: the list, and each one's sponsorship history, vote and co-sponsor gaps."""
 
+from collections import Counter
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
@@ -15,7 +17,14 @@ from tracker.views.output import respond, routes
 from tracker.views.sorting import Sorting, page_of, symbol_key, text_key
 from tracker.vocabulary import label
 from tracker.vote_words import vote_anchor
-from tracker.voting import by_region, region_of, stance_lines, target_of
+from tracker.voting import (
+    FACET_VALUES,
+    by_region,
+    region_of,
+    stance_lines,
+    target_of,
+    vote_facets,
+)
 
 bp = Blueprint("resolutions", __name__)
 
@@ -41,23 +50,33 @@ GAPS = Sorting({"region": lambda ig: ig[0], "final_sponsors": lambda ig: len(ig[
 @access(PUBLIC)
 def index(fmt):
     order = RESOLUTIONS.read()
-    rows = order.apply(
+    session = get_session()
+    items = list_resolutions(session)
+    # How each was adopted (without a vote, recorded vote…), as the search index has it.
+    adopted = vote_facets(session, [item.resolution for item in items])
+    every = order.apply(
         {"symbol": item.resolution.symbol, "body": item.resolution.body,
          "title": item.resolution.title, "adopted": item.resolution.adoption_date,
-         "method": item.resolution.adoption_method, "date": item.date, "date_is": item.date_is,
+         "method": item.resolution.adoption_method, "vote": adopted[item.resolution.symbol],
+         "date": item.date, "date_is": item.date_is,
          "final_sponsors": item.final, "sponsorship_rows": item.rows,
          "page": url_for("resolutions.show", symbol=item.resolution.symbol, _external=True)}
-        for item in list_resolutions(get_session()))
+        for item in items)
+    asked = [v for v in request.args.getlist("vote") if v in FACET_VALUES]
+    rows = [r for r in every if r["vote"] in asked] if asked else every
+    counts = Counter(r["vote"] for r in every)
 
     def html():
         shown, page, pages = page_of(rows, current_app.config["PAGE_SIZE"])
         return render_template("resolutions/index.html", rows=shown, total=len(rows),
-                               page=page, pages=pages, order=order)
+                               page=page, pages=pages, order=order, asked=asked,
+                               vote_counts=[(v, counts[v]) for v in FACET_VALUES if counts[v]])
 
     return respond(fmt, rows=rows, filename="resolutions",
-                   columns=["symbol", "body", "title", "adopted", "method", "date", "date_is",
-                            "final_sponsors", "sponsorship_rows", "page"],
-                   meta={"sort": order.value}, html=html)
+                   columns=["symbol", "body", "title", "adopted", "method", "vote", "date",
+                            "date_is", "final_sponsors", "sponsorship_rows", "page"],
+                   meta={"sort": order.value, "filters": {"vote": asked} if asked else {},
+                         "facets": {"vote": dict(counts)}}, html=html)
 
 
 @routes(bp, "/resolutions/<path:symbol>")
