@@ -200,3 +200,61 @@ def test_search_index_has_how_each_resolution_was_adopted(app, session, defender
     assert [h.fields["symbol"] for h in result.hits] == ["A/RES/68/181"]
     assert dict(search(root, "", doc_type="resolution").facets["vote"]) == {
         "recorded": 1, "without-a-vote": 1}
+
+
+def _brief(client, subject):
+    response = client.post("/briefs/", data={"title": "Votes", "subject": subject})
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    return response.location
+
+
+def test_state_brief_lists_its_votes_on_defenders_in_page_pdf_and_word(app, session,
+                                                                       defenders_2016):
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from tests.conftest import sign_in
+
+    _vote(session, "A/HRC/RES/30/1", {"RUS": "Y"}, day=dt.date(2015, 10, 1),
+          title="Effects of terrorism")  # not about defenders or women: not listed
+    session.commit()
+    client = sign_in(app, "editor", "editor")
+    url = _brief(client, "state|RUS")
+    page = client.get(url).get_data(as_text=True)
+    votes = page[page.index('id="votes"'):]
+    votes = votes[:votes.index("</section>")]
+    assert "A/HRC/31/L.41" in votes and "A/HRC/RES/31/32" in votes
+    assert "A/HRC/RES/30/1" not in votes
+    row = re.search(r"A/HRC/31/L.41</a>.*?</tr>", votes, re.S)[0]
+    assert "rejected" in row and "<strong>in favour</strong>" in row
+    pdf = client.get(url + ".pdf").data
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Recorded votes" in text and "A/HRC/31/L.41" in text
+    doc = Document(io.BytesIO(client.get(url + ".docx").data))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Vote on")
+    cells = {r.cells[0].text.split(" (")[0]: r.cells[4].text for r in table.rows[1:]}
+    assert cells == {"A/HRC/31/L.41": "in favour", "A/HRC/RES/31/32": "against"}
+
+
+def test_resolution_brief_puts_sponsors_beside_their_votes(app, defenders_2016):
+    from tests.conftest import sign_in
+
+    client = sign_in(app, "editor", "editor")
+    page = client.get(_brief(client, "resolution|A/HRC/RES/31/32")).get_data(as_text=True)
+    assert ("<strong>South Africa</strong>: sponsored, then abstained on the resolution; "
+            "voted for the hostile amendment") in page
+    assert "A/HRC/31/L.41" in page
+
+
+def test_mandate_brief_names_the_states_against_the_text(app, defenders_2016):
+    from tests.conftest import sign_in
+
+    client = sign_in(app, "editor", "editor")
+    page = client.get(_brief(client, "mandate|human-rights-defenders")).get_data(as_text=True)
+    row = re.search(r"A/HRC/31/L.41</a>.*?</tr>", page, re.S)[0]
+    # for the hostile amendment: China, the Russian Federation, South Africa
+    assert "China, Russian Federation, South Africa" in row
+    row = re.search(r"A/HRC/RES/31/32</a>.*?</tr>", page, re.S)[0]
+    assert "China, Russian Federation" in row and "2–2–1" in row

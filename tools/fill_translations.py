@@ -1917,6 +1917,36 @@ T = {
     # Votes in the resolution and State pages and the briefs (tracker/voting.py, vote_words.py)
     "The vote": ("La votación", "Le vote"),
     "How adopted": ("Cómo se aprobó", "Mode d'adoption"),
+    "The States listed in the vote, by region as the regions stood on %(day)s.": (
+        "Los Estados que figuran en la votación, por región según las regiones del %(day)s.",
+        "Les États cités dans le vote, par région telles qu'elles étaient le %(day)s."),
+    "The State’s votes on resolutions and amendments about human rights defenders and women, "
+    "newest first.": (
+        "Los votos del Estado sobre resoluciones y enmiendas relativas a los defensores de "
+        "derechos humanos y a las mujeres, de la más reciente a la más antigua.",
+        "Les votes de l'État sur les résolutions et amendements concernant les défenseurs des "
+        "droits humains et les femmes, du plus récent au plus ancien."),
+    "The votes on the resolution and on the amendments to it. An amendment put to a vote is one "
+    "the draft’s sponsors did not accept: this brief calls it hostile.": (
+        "Las votaciones sobre la resolución y sobre sus enmiendas. Una enmienda sometida a "
+        "votación es una que los patrocinadores del proyecto no aceptaron: esta nota la llama "
+        "hostil.",
+        "Les votes sur la résolution et sur ses amendements. Un amendement mis aux voix est un "
+        "amendement que les auteurs du projet n'ont pas accepté : cette note le dit hostile."),
+    "The votes on resolutions and amendments of this subject, newest first. “Against the "
+    "text”: States that voted against a resolution, or for a hostile amendment to it.": (
+        "Las votaciones sobre resoluciones y enmiendas de este tema, de la más reciente a la más "
+        "antigua. «Contra el texto»: Estados que votaron en contra de una resolución o a favor "
+        "de una enmienda hostil a ella.",
+        "Les votes sur les résolutions et amendements de ce sujet, du plus récent au plus "
+        "ancien. « Contre le texte » : les États qui ont voté contre une résolution, ou pour "
+        "un amendement hostile à celle-ci."),
+    "Vote on": ("Votación sobre", "Vote sur"),
+    "For–against–abstained": ("A favor–en contra–abstenciones", "Pour–contre–abstentions"),
+    "Its vote": ("Su voto", "Son vote"),
+    "Against the text": ("Contra el texto", "Contre le texte"),
+    "Sponsors beside their votes": ("Los patrocinadores junto a sus votos",
+                                    "Les auteurs à côté de leurs votes"),
     "Adopted without a vote: no State’s vote is recorded.": (
         "Aprobada sin votación: no consta el voto de ningún Estado.",
         "Adoptée sans vote : aucun vote d'État n'est enregistré."),

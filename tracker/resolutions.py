@@ -179,7 +179,7 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
     sponsorships = list(session.exec(select(Sponsorship)
                                      .where(Sponsorship.family.in_(families))
                                      .order_by(Sponsorship.raw_name))) if families else []
-    votes = resolution_votes(session, r, drafts)
+    votes = resolution_votes(session, r)
     among = hrc_members_on(session, day) if council_only and day else None
     gaps = [g for family in families[:1]
             for g in regional_gaps(session, family, scheme, day, among)]

@@ -52,8 +52,9 @@ def kind_word(kind: str) -> str:
             "amendment": _("amendment"), "draft": _("draft")}.get(kind, kind)
 
 
-def stance_phrase(line: StanceLine, main: VoteSheet | None) -> str:
-    """What a State did, in a phrase: its sponsorship and vote, then the amendments."""
+def stance_phrase(line: StanceLine, recorded: bool) -> str:
+    """What a State did, in a phrase: its sponsorship and vote, then the amendments;
+    `recorded` says whether the text itself was put to a recorded vote."""
     parts = []
     vote = line.vote
     if line.sponsored:
@@ -62,7 +63,7 @@ def stance_phrase(line: StanceLine, main: VoteSheet | None) -> str:
             "N": _("sponsored, then voted against the resolution"),
             "A": _("sponsored, then abstained on the resolution"),
             "X": _("sponsored, then did not vote on the resolution")}.get(
-            vote or "", _("sponsored the resolution") if main is None or not main.by_state
+            vote or "", _("sponsored the resolution") if not recorded
             else _("sponsored the resolution; not among the States voting")))
     else:
         if line.sponsorship == "withdrew":

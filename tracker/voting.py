@@ -1,6 +1,7 @@
-"""Votes as the pages read them: a resolution's votes and its amendments', one vote by State
-and by region, the sponsors beside their votes, a State's record and its agreement with
-another State. No Flask: the resolution and State pages and the briefs call these.
+"""Votes as the pages read them, on top of tracker.votes (which finds them): a vote's
+outcome and totals, a resolution's votes and its amendments', the sponsors beside their
+votes, a State's record with the pages its votes link to, and how a resolution was adopted
+as a facet. No Flask: the resolution and State pages and the briefs call these.
 
 A vote is the Council's or the General Assembly's (Vote.body); both read the same way. An
 amendment put to a vote is one the draft's sponsors did not accept (they take friendly
@@ -10,10 +11,10 @@ ones into the text), so the pages call every voted amendment "hostile".
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from tracker.models import (
@@ -26,23 +27,17 @@ from tracker.models import (
     Vote,
     VoteCast,
 )
-from tracker.sponsorships import members_on
+from tracker.store import chunks
+from tracker.votes import (
+    SUBJECTS,
+    VALUES,
+    StateVote,
+    VoteDetail,
+    state_voting_record,
+    votes_for_resolution,
+)
 
-VALUES = ("Y", "N", "A", "X")  # in favour, against, abstained, listed but did not vote
-CAST = ("Y", "N", "A")  # what counts as a vote cast (the agreement rate's votes)
-
-# What a vote is about, read from its title and agenda entry: the subjects a brief or a
-# search is about (the mandate on defenders, women, the Special Procedures' mandates).
-SUBJECTS = {
-    "defenders": re.compile(r"defenders?\b", re.I),
-    "women": re.compile(r"\bwom[ae]n\b|\bgirls?\b|\bgender\b", re.I),
-    "mandates": re.compile(r"special rapporteur|independent expert|working group|mandate",
-                           re.I),
-}
-# The mandates whose briefs get a vote record, and the subject that finds their votes.
-MANDATE_SUBJECTS = {"human-rights-defenders": "defenders",
-                    "violence-against-women": "women", "discrimination-against-women": "women"}
-
+__all__ = ["SUBJECTS", "VALUES"]  # the pages' filters offer tracker.votes' subjects
 
 @dataclass
 class VoteSheet:
@@ -107,19 +102,11 @@ class VoteSheet:
         return self.vote.method == "without a vote"
 
 
-def sheets(session: Session, votes: list[Vote]) -> list[VoteSheet]:
-    """Each vote with every State's vote, in one query; amendments know their draft."""
-    out = {v.id: VoteSheet(v) for v in votes}
-    ids = list(out)
-    for i in range(0, len(ids), 500):
-        for cast in session.exec(select(VoteCast).where(VoteCast.vote_id.in_(ids[i:i + 500]))
-                                 .order_by(VoteCast.raw_name)):
-            sheet = out[cast.vote_id]
-            if cast.iso3:
-                sheet.by_state[cast.iso3] = cast.value
-            else:
-                sheet.unmatched.append((cast.raw_name, cast.value))
-    return list(out.values())
+def sheet_of(detail: VoteDetail, amendment: Draft | None = None) -> VoteSheet:
+    """A vote as tracker.votes found it, for the pages."""
+    sheet = VoteSheet(detail.vote, detail.by_state, amendment=amendment)
+    sheet.unmatched = [(c.raw_name, c.value) for c in detail.casts if not c.iso3]
+    return sheet
 
 
 # --- a resolution's votes ----------------------------------------------------------------
@@ -136,90 +123,22 @@ class ResolutionVotes:
         return self.own[-1] if self.own else None
 
 
-def resolution_votes(session: Session, resolution: Resolution,
-                     drafts: list[Draft]) -> ResolutionVotes:
-    """The votes on a resolution and its drafts, and on the amendments to them.
-
-    An amendment names what it amends (`Draft.amends`): a draft family, or the resolution's
-    symbol when no draft of it is known.
-    """
-    symbols = [resolution.symbol, *(d.symbol for d in drafts if d.kind != "amendment")]
-    targets = sorted({d.family for d in drafts} | {resolution.symbol})
-    amendments = {d.symbol: d for d in session.exec(
-        select(Draft).where(Draft.kind == "amendment", Draft.amends.in_(targets)))}
-    amendments.update({d.symbol: d for d in drafts if d.kind == "amendment"})
-    votes = list(session.exec(select(Vote).where(
-        Vote.symbol.in_(symbols + list(amendments)))))
-    own, amended = [], []
-    for sheet in sheets(session, votes):
-        sheet.amendment = amendments.get(sheet.vote.symbol)
-        (amended if sheet.amendment is not None else own).append(sheet)
+def resolution_votes(session: Session, resolution: Resolution) -> ResolutionVotes:
+    """The votes on a resolution and its drafts, and on the amendments to them."""
+    found = votes_for_resolution(session, resolution.symbol)
+    own = [sheet_of(d) for d in found.votes]
     own.sort(key=lambda s: (s.vote.date or dt.date.min, s.vote.id))
-    amended.sort(key=lambda s: _symbol_order(s.vote.symbol))
-    return ResolutionVotes(own, amended)
-
-
-def _symbol_order(symbol: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", symbol))
+    return ResolutionVotes(own, [sheet_of(d, a.draft) for a in found.amendments
+                                 for d in a.votes])
 
 
 def target_of(session: Session, symbol: str) -> Resolution | None:
     """The resolution a draft or an amendment led to, for a link by the draft's symbol."""
-    draft = session.exec(select(Draft).where(Draft.symbol == symbol)).first()
-    if draft is None:
-        return None
-    if draft.kind == "amendment" and draft.amends:
-        if draft.amends.startswith(("A/RES/", "A/HRC/RES/", "A/HRC/DEC/")):
-            return session.exec(select(Resolution)
-                                .where(Resolution.symbol == draft.amends)).first()
-        draft = session.exec(select(Draft).where(Draft.family == draft.amends,
-                                                 Draft.resolution_id.is_not(None))).first()
-        if draft is None:
-            return None
-    return session.get(Resolution, draft.resolution_id) if draft.resolution_id else None
-
-
-@dataclass
-class RegionVote:
-    """A region's votes in one vote; `absent` are its States not listed (not members)."""
-
-    region: str
-    states: dict[str, list[State]]  # Y | N | A | X -> the region's States that voted so
-    absent: list[State] = field(default_factory=list)
-
-    def count(self, value: str) -> int:
-        return len(self.states.get(value, []))
-
-    @property
-    def listed(self) -> int:
-        return sum(len(v) for v in self.states.values())
-
-
-def by_region(session: Session, sheet: VoteSheet, scheme_slug: str = "un-groups",
-              day: dt.date | None = None) -> list[RegionVote]:
-    """The vote counted per region of a scheme, on the day's memberships: each region's
-    States by their vote, and its members that the vote does not list."""
-    day = day or sheet.vote.date
-    rows = session.exec(
-        select(Region.name, State)
-        .join(RegionMembership, RegionMembership.region_id == Region.id)
-        .join(RegionScheme, RegionScheme.id == Region.scheme_id)
-        .join(State, State.iso3 == RegionMembership.iso3)
-        .where(RegionScheme.slug == scheme_slug, RegionMembership.counts, members_on(day))
-        .order_by(Region.sort_order, Region.name, State.name)).all()
-    out: dict[str, RegionVote] = {}
-    for region, state in rows:
-        group = out.setdefault(region, RegionVote(region, {v: [] for v in VALUES}))
-        value = sheet.by_state.get(state.iso3)
-        if value is None:
-            group.absent.append(state)
-        else:
-            group.states[value].append(state)
-    return list(out.values())
+    return votes_for_resolution(session, symbol).resolution
 
 
 def region_of(session: Session, scheme_slug: str) -> dict[str, str]:
-    """Each State's region in a scheme (where it counts)."""
+    """Each State's region in a scheme (where it counts), for a table of States."""
     return dict(session.exec(
         select(RegionMembership.iso3, Region.name)
         .join(Region, Region.id == RegionMembership.region_id)
@@ -284,46 +203,44 @@ def stance_lines(statuses: dict[str, str], votes: ResolutionVotes,
 
 @dataclass
 class RecordRow:
-    """One vote in a State's record."""
+    """One vote in a State's record, with what the page says of it."""
 
     vote: Vote
     value: str  # Y | N | A | X
     kind: str
     outcome: str | None
-    title: str  # the vote's title, else the resolution's
+    title: str  # the vote's title, else the resolution's or the draft's
     resolution: str | None  # the page to link: the resolution itself or the one amended
-    subjects: frozenset[str] = frozenset()
 
 
-def subjects_of(*texts: str | None) -> frozenset[str]:
-    text = " ".join(t for t in texts if t)
-    return frozenset(name for name, pattern in SUBJECTS.items() if pattern.search(text))
-
-
-def state_record(session: Session, iso3: str) -> list[RecordRow]:
-    """Every recorded vote a State is listed in, newest first, at the Council and the GA."""
-    rows = list(session.exec(select(Vote, VoteCast.value).join(VoteCast)
-                             .where(VoteCast.iso3 == iso3)
-                             .order_by(Vote.date.desc(), Vote.symbol)))
-    symbols = {v.symbol for v, _ in rows}
+def record_rows(session: Session, record: list[StateVote]) -> list[RecordRow]:
+    """A State's votes (tracker.votes.state_voting_record) with their titles, outcomes and
+    the resolution page each links to, when that page exists."""
+    symbols = {r.vote.symbol for r in record} | {r.amends for r in record if r.amends}
     resolutions = {r.symbol: r for r in _in(session, Resolution, Resolution.symbol, symbols)}
     drafts = {d.symbol: d for d in _in(session, Draft, Draft.symbol, symbols)}
+    amends = {r.vote.symbol: r.amends or drafts[r.vote.symbol].amends for r in record
+              if r.amends or r.vote.symbol in drafts}
     # The page a draft's or an amendment's vote links to: the resolution it led to.
-    draft_pages = dict(session.exec(select(Draft.family, Draft.resolution_symbol)
-                                    .where(Draft.resolution_symbol.is_not(None))).all())
+    families = {d.family for d in drafts.values()} | {a for a in amends.values() if a}
+    led_to = dict(session.exec(select(Draft.family, Draft.resolution_symbol).where(
+        Draft.family.in_(sorted(families)), Draft.resolution_symbol.is_not(None))).all()
+        ) if families else {}
     out = []
-    for vote, value in rows:
-        draft = drafts.get(vote.symbol)
-        resolution = resolutions.get(vote.symbol)
-        sheet = VoteSheet(vote, amendment=draft if draft and draft.kind == "amendment" else None)
-        page = resolution.symbol if resolution else None
+    for r in record:
+        draft = drafts.get(r.vote.symbol)
+        resolution = resolutions.get(r.vote.symbol)
+        amendment = draft if draft is not None and draft.kind == "amendment" else None
+        sheet = VoteSheet(r.vote, amendment=amendment)
+        page = r.vote.symbol if resolution else None
         if page is None and draft is not None:
-            page = (draft.resolution_symbol or draft_pages.get(draft.amends or "")
-                    or (draft.amends if draft.amends and "/RES/" in draft.amends else None))
-        title = vote.title or (resolution.title if resolution else None) or (
-            draft.title if draft else None) or ""
-        out.append(RecordRow(vote, value, sheet.kind, sheet.outcome, title, page,
-                             subjects_of(title, vote.agenda)))
+            page = draft.resolution_symbol or led_to.get(draft.family)
+        target = amends.get(r.vote.symbol)
+        if page is None and target:
+            page = led_to.get(target) or target
+        title = (r.vote.title or (resolution.title if resolution else None)
+                 or (draft.title if draft else None) or "")
+        out.append(RecordRow(r.vote, r.value, sheet.kind, sheet.outcome, title, page))
     # Link only to pages there are: an amendment may name a resolution not loaded.
     known = {r.symbol for r in _in(session, Resolution, Resolution.symbol,
                                    {r.resolution for r in out if r.resolution})}
@@ -333,47 +250,110 @@ def state_record(session: Session, iso3: str) -> list[RecordRow]:
     return out
 
 
+def state_record(session: Session, iso3: str, **filters) -> list[RecordRow]:
+    """A State's voting record, newest first, narrowed by tracker.votes' filters."""
+    return record_rows(session, state_voting_record(session, iso3, **filters))
+
+
 def _in(session: Session, model, column, values) -> list:
     values = sorted(values)
     return [row for i in range(0, len(values), 500)
             for row in session.exec(select(model).where(column.in_(values[i:i + 500])))]
 
 
-def filter_record(rows: list[RecordRow], *, body: str = "", agenda: str = "",
-                  subject: str = "", kind: str = "") -> list[RecordRow]:
-    """The rows of a record that match every filter given (an empty filter keeps all)."""
-    return [r for r in rows
-            if (not body or r.vote.body == body)
-            and (not agenda or str(r.vote.agenda_item or "") == agenda)
-            and (not subject or subject in r.subjects)
-            and (not kind or r.kind == kind)]
+# --- votes in a brief ----------------------------------------------------------------------
+
+# The subjects of the organisation's work: a State's or a region's brief lists its votes on
+# these; a mandate's brief, the votes on its own subject.
+BRIEF_SUBJECTS = ("defenders", "women")
+MANDATE_SUBJECTS = {"human-rights-defenders": "defenders", "violence-against-women": "women",
+                    "discrimination-against-women": "women"}
+MAX_BRIEF_VOTES = 100  # newest first; a brief is read before a meeting
 
 
 @dataclass
-class Agreement:
-    """How often two States voted alike, over the votes both cast (in favour, against or
-    abstained): a State absent or not voting on a vote leaves it out."""
+class BriefVote:
+    """A vote as a brief lists it."""
 
-    same: int
-    both: int
-    differ: dict[tuple[str, str], int] = field(default_factory=dict)  # (mine, theirs) -> n
+    symbol: str
+    date: str | None  # YYYY-MM-DD
+    body: str
+    kind: str
+    outcome: str | None
+    title: str
+    totals: dict[str, int]
+    page: str | None = None  # the resolution page it links to
+    state_vote: str | None = None  # a State's brief: its vote (Y, N, A, X)
+    # Against the text: voted against a resolution, or for a hostile amendment to it (a
+    # region's brief names its own States only).
+    against: list[str] = field(default_factory=list)
 
-    @property
-    def rate(self) -> float | None:
-        return self.same / self.both if self.both else None
+
+def brief_votes(session: Session, *, kind: str, subject: str, since: dt.date | None,
+                until: dt.date | None, states: set[str] | None = None,
+                words: str | None = None) -> list[BriefVote]:
+    """The votes a brief lists: a State's on the organisation's subjects, or every vote on
+    them (a region's brief naming its own States), or on a mandate's subject (`words`)."""
+    period = {"since": since, "until": until}
+    if kind == "state":
+        found: dict[int, StateVote] = {}
+        for topic in BRIEF_SUBJECTS:
+            for r in state_voting_record(session, subject, subject=topic, **period):
+                found.setdefault(r.vote.id, r)
+        rows = record_rows(session, sorted(found.values(), key=_newest)[:MAX_BRIEF_VOTES])
+        return [BriefVote(r.vote.symbol, _day(r.vote.date), r.vote.body, r.kind, r.outcome,
+                          r.title, _printed(r.vote), r.resolution, state_vote=r.value)
+                for r in rows]
+    topics = [words] if words else list(BRIEF_SUBJECTS)
+    votes: dict[int, Vote] = {}
+    for topic in topics:
+        for v in session.exec(_on_subject(topic, **period)):
+            votes.setdefault(v.id, v)
+    chosen = sorted(votes.values(), key=lambda v: (v.date or dt.date.min, v.symbol),
+                    reverse=True)[:MAX_BRIEF_VOTES]
+    names = dict(session.exec(select(State.iso3, State.name)).all())
+    casts: dict[int, dict[str, str]] = {v.id: {} for v in chosen}
+    for part in chunks(list(casts)):
+        for vote_id, iso3, value in session.exec(
+                select(VoteCast.vote_id, VoteCast.iso3, VoteCast.value)
+                .where(VoteCast.vote_id.in_(part), VoteCast.iso3.is_not(None))):
+            casts[vote_id][iso3] = value
+    pages = {r.vote.id: r for r in record_rows(session, [StateVote(v, "") for v in chosen])}
+    out = []
+    for v in chosen:
+        row = pages[v.id]
+        hostile = "Y" if row.kind == "amendment" else "N"
+        against = sorted(names.get(i, i) for i, value in casts[v.id].items()
+                         if value == hostile and (states is None or i in states))
+        totals = dict(Counter(casts[v.id].values())) or _printed(v)
+        out.append(BriefVote(v.symbol, _day(v.date), v.body, row.kind, row.outcome,
+                             row.title, totals, row.resolution, against=against))
+    return out
 
 
-def agreement(session: Session, rows: list[RecordRow], other: str) -> Agreement:
-    """Compare a State's record (these rows, as filtered) with another State's votes."""
-    mine = {r.vote.id: r.value for r in rows if r.value in CAST}
-    theirs: dict[int, str] = {}
-    ids = sorted(mine)
-    for i in range(0, len(ids), 500):
-        theirs.update(session.exec(select(VoteCast.vote_id, VoteCast.value).where(
-            VoteCast.iso3 == other, VoteCast.vote_id.in_(ids[i:i + 500]))).all())
-    both = [(mine[v], theirs[v]) for v in ids if theirs.get(v) in CAST]
-    differ = Counter(pair for pair in both if pair[0] != pair[1])
-    return Agreement(sum(1 for a, b in both if a == b), len(both), dict(differ))
+def _on_subject(topic: str, *, since, until):
+    """The votes whose title or agenda entry names a subject, as tracker.votes reads it."""
+    stmt = select(Vote).where(or_(*(column.ilike(f"%{w}%")
+                                    for w in SUBJECTS.get(topic, (topic,))
+                                    for column in (Vote.title, Vote.agenda))))
+    if since:
+        stmt = stmt.where(Vote.date >= since)
+    if until:
+        stmt = stmt.where(Vote.date <= until)
+    return stmt
+
+
+def _newest(r: StateVote):
+    return (-(r.vote.date or dt.date.min).toordinal(), r.vote.symbol)
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _printed(vote: Vote) -> dict[str, int]:
+    printed = {"Y": vote.yes, "N": vote.no, "A": vote.abstain, "X": vote.non_voting}
+    return {k: v for k, v in printed.items() if v is not None}
 
 
 # --- the vote as a facet ------------------------------------------------------------------

@@ -17,14 +17,8 @@ from tracker.views.output import respond, routes
 from tracker.views.sorting import Sorting, page_of, symbol_key, text_key
 from tracker.vocabulary import label
 from tracker.vote_words import vote_anchor
-from tracker.voting import (
-    FACET_VALUES,
-    by_region,
-    region_of,
-    stance_lines,
-    target_of,
-    vote_facets,
-)
+from tracker.votes import votes_by_region
+from tracker.voting import FACET_VALUES, region_of, stance_lines, target_of, vote_facets
 
 bp = Blueprint("resolutions", __name__)
 
@@ -156,7 +150,7 @@ def vote_parts(session, view, scheme, states, m49, names) -> dict:
     world = vote_map({m49[i]: main.by_state.get(i, "") for i in states}, names, labels,
                      title=_("The vote on %(symbol)s by State", symbol=view.resolution.symbol),
                      links={m49[i]: url_for("states.show", iso3=i) for i in states})
-    return {"main": main, "regions": by_region(session, main, scheme),
+    return {"main": main, "regions": votes_by_region(session, main, scheme),
             "vote_world": world, "lines": lines,
             "region_names": region_of(session, scheme),
             "vote_off_map": sorted((states[i] for i in main.by_state

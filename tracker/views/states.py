@@ -11,7 +11,8 @@ from tracker.profiles import state_profile
 from tracker.states import scheme_by_slug, schemes, states_by_region
 from tracker.views.output import respond, routes
 from tracker.views.sorting import Sorting, natural_key, page_of, symbol_key, text_key
-from tracker.voting import SUBJECTS, agreement, filter_record
+from tracker.votes import SUBJECTS, agreement_rate
+from tracker.voting import state_record
 
 bp = Blueprint("states", __name__)
 
@@ -36,6 +37,7 @@ VOTES = Sorting({"symbol": lambda r: symbol_key(r.vote.symbol), "date": lambda r
                 default="-date", param="votes_sort", anchor="votes")
 # The voting record's filters, read from the query: body, agenda item, subject, kind.
 RECORD_FILTERS = ("body", "agenda", "subject", "kind")
+RECORD_KINDS = ("resolution", "decision", "amendment")
 
 
 @routes(bp, "/states")
@@ -73,10 +75,14 @@ def show(iso3, fmt):
     records = sponsorships.apply(profile.sponsorships)
     session = get_session()
     filters = {k: request.args.get(k, "").strip()[:40] for k in RECORD_FILTERS}
-    cast = votes.apply(filter_record(profile.votes, **filters))
+    asked = record_filters(filters)
+    cast = votes.apply(state_record(session, profile.state.iso3, **asked)
+                       if asked else profile.votes)
     other = request.args.get("with", "").strip().upper()[:3]
     other_state = session.get(State, other) if other and other != profile.state.iso3 else None
-    agreed = agreement(session, cast, other_state.iso3) if other_state else None
+    # Over the same votes as the list: the filters, every body unless one is chosen.
+    agreed = agreement_rate(session, profile.state.iso3, other_state.iso3,
+                            **{"body": None, **asked}) if other_state else None
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
             for c in awaiting]
@@ -93,7 +99,7 @@ def show(iso3, fmt):
                        "outcome": r.outcome, "vote": r.value} for r in cast],
             "vote_filters": {k: v for k, v in filters.items() if v},
             "agreement": {"with": other_state.iso3, "same": agreed.same,
-                          "both_cast": agreed.both, "rate": agreed.rate}
+                          "both_cast": agreed.together, "rate": agreed.rate}
             if agreed else None,
             "regions": [{"scheme": s, "region": r, "role": role}
                         for s, r, role in profile.places],
@@ -120,11 +126,20 @@ def show(iso3, fmt):
                    filename=f"{profile.state.iso3}-awaiting-reply", meta=meta, html=html)
 
 
+def record_filters(filters: dict[str, str]) -> dict:
+    """The record's filters as tracker.votes takes them; a value it cannot use is dropped."""
+    asked = {"body": filters["body"] if filters["body"] in ("HRC", "GA") else None,
+             "kind": filters["kind"] if filters["kind"] in RECORD_KINDS else None,
+             "agenda_item": int(filters["agenda"]) if filters["agenda"].isdecimal()
+             and len(filters["agenda"]) < 4 else None,
+             "subject": filters["subject"] if filters["subject"] in SUBJECTS else None}
+    return {k: v for k, v in asked.items() if v is not None}
+
+
 def record_choices(rows) -> dict[str, list[str]]:
     """The values each filter of a voting record offers: those its votes have."""
     return {"body": sorted({r.vote.body for r in rows}),
             "agenda": [str(n) for n in sorted({r.vote.agenda_item for r in rows
                                                if r.vote.agenda_item is not None})],
-            "subject": [s for s in SUBJECTS if any(s in r.subjects for r in rows)],
-            "kind": [k for k in ("resolution", "decision", "amendment")
-                     if any(r.kind == k for r in rows)]}
+            "subject": list(SUBJECTS),
+            "kind": [k for k in RECORD_KINDS if any(r.kind == k for r in rows)]}
