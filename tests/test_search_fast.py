@@ -49,6 +49,7 @@ def _doc(rng: random.Random, i: int) -> dict:
 def _resolution(rng: random.Random, i: int) -> dict:
     return {"key": f"res:{i}", "doc_type": "resolution", "db_id": i, "reference": f"R/{i}",
             "title": " ".join(rng.choices(WORDS, k=8)), "summary": "", "addressee": "",
+            "vote": rng.choice(["without-a-vote", "recorded", "unknown"]),
             "date": datetime(2014, 3, 1)}
 
 
@@ -189,6 +190,19 @@ def test_fast_matching_resolutions(small, monkeypatch):
     fast, slow = _both(small, "torture", {"doc_type": ["resolution"]},
                        monkeypatch=monkeypatch)
     _assert_same(fast, slow)
+
+
+@pytest.mark.parametrize("text", ["", "torture"])
+def test_fast_matching_resolutions_by_how_adopted(small, monkeypatch, text):
+    """The vote facet (how a resolution was adopted) filters and counts alike both ways."""
+    pages = []
+    for fast in (True, False):
+        monkeypatch.setattr(matching, "FAST", fast)
+        pages.append(search(small, text, filters={"vote": ["recorded"]}, per_page=50,
+                            doc_type="resolution"))
+    _assert_same(*pages)
+    assert pages[0].total > 0
+    assert pages[0].facets["vote"] == [("recorded", pages[0].total)]
 
 
 @pytest.mark.parametrize("a, b", [('"torture torture"', "police"), ("torture", "women"),

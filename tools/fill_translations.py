@@ -1928,8 +1928,247 @@ T = {
     "Sponsorship changes on followed resolutions": (
         "Cambios de patrocinio en resoluciones seguidas",
         "Changements de parrainage des résolutions suivies"),
+    # Votes in the resolution and State pages and the briefs (tracker/voting.py, vote_words.py)
+    "The vote": ("La votación", "Le vote"),
+    "How adopted": ("Cómo se aprobó", "Mode d'adoption"),
+    "The States listed in the vote, by region as the regions stood on %(day)s.": (
+        "Los Estados que figuran en la votación, por región según las regiones del %(day)s.",
+        "Les États cités dans le vote, par région telles qu'elles étaient le %(day)s."),
+    "The State’s votes on resolutions and amendments about human rights defenders and women, "
+    "newest first.": (
+        "Los votos del Estado sobre resoluciones y enmiendas relativas a los defensores de "
+        "derechos humanos y a las mujeres, de la más reciente a la más antigua.",
+        "Les votes de l'État sur les résolutions et amendements concernant les défenseurs des "
+        "droits humains et les femmes, du plus récent au plus ancien."),
+    "The votes on the resolution and on the amendments to it. An amendment put to a vote is one "
+    "the draft’s sponsors did not accept: this brief calls it hostile.": (
+        "Las votaciones sobre la resolución y sobre sus enmiendas. Una enmienda sometida a "
+        "votación es una que los patrocinadores del proyecto no aceptaron: esta nota la llama "
+        "hostil.",
+        "Les votes sur la résolution et sur ses amendements. Un amendement mis aux voix est un "
+        "amendement que les auteurs du projet n'ont pas accepté : cette note le dit hostile."),
+    "The votes on resolutions and amendments of this subject, newest first. “Against the "
+    "text”: States that voted against a resolution, or for a hostile amendment to it.": (
+        "Las votaciones sobre resoluciones y enmiendas de este tema, de la más reciente a la más "
+        "antigua. «Contra el texto»: Estados que votaron en contra de una resolución o a favor "
+        "de una enmienda hostil a ella.",
+        "Les votes sur les résolutions et amendements de ce sujet, du plus récent au plus "
+        "ancien. « Contre le texte » : les États qui ont voté contre une résolution, ou pour "
+        "un amendement hostile à celle-ci."),
+    "Vote on": ("Votación sobre", "Vote sur"),
+    "For–against–abstained": ("A favor–en contra–abstenciones", "Pour–contre–abstentions"),
+    "Its vote": ("Su voto", "Son vote"),
+    "Against the text": ("Contra el texto", "Contre le texte"),
+    "Sponsors beside their votes": ("Los patrocinadores junto a sus votos",
+                                    "Les auteurs à côté de leurs votes"),
+    "Adopted without a vote: no State’s vote is recorded.": (
+        "Aprobada sin votación: no consta el voto de ningún Estado.",
+        "Adoptée sans vote : aucun vote d'État n'est enregistré."),
+    "No vote on this resolution in the database.": (
+        "No hay ninguna votación sobre esta resolución en la base de datos.",
+        "Aucun vote sur cette résolution dans la base de données."),
+    "The vote by region, on the memberships of %(day)s. “Not members” are the region’s States "
+    "the vote does not list: they were not members of the body that day.": (
+        "La votación por región, según la composición del %(day)s. «No miembros» son los "
+        "Estados de la región que la votación no enumera: no eran miembros del órgano ese día.",
+        "Le vote par région, selon la composition au %(day)s. « Non membres » : les États de "
+        "la région que le vote ne cite pas, qui n'étaient pas membres de l'organe ce jour-là."),
+    "In favour": ("A favor", "Pour"),
+    "Against": ("En contra", "Contre"),
+    "Abstained": ("Abstenciones", "Abstentions"),
+    "Did not vote": ("No votaron", "N'ont pas voté"),
+    "Not members": ("No miembros", "Non membres"),
+    "Each State coloured by its vote on %(symbol)s; the table below gives the same votes in "
+    "words.": (
+        "Cada Estado coloreado según su voto sobre %(symbol)s; la tabla de abajo da los mismos "
+        "votos en palabras.",
+        "Chaque État est coloré selon son vote sur %(symbol)s ; le tableau ci-dessous donne les "
+        "mêmes votes en toutes lettres."),
+    "Each State’s vote beside its sponsorship": ("El voto de cada Estado junto a su patrocinio",
+                                                 "Le vote de chaque État à côté de son parrainage"),
+    "An amendment put to a vote is one the draft’s sponsors did not accept (they take friendly "
+    "ones into the text): this page calls it hostile.": (
+        "Una enmienda sometida a votación es una que los patrocinadores del proyecto no "
+        "aceptaron (las amistosas las incorporan al texto): esta página la llama hostil.",
+        "Un amendement mis aux voix est un amendement que les auteurs du projet n'ont pas "
+        "accepté (ils intègrent au texte les amendements amicaux) : cette page le dit hostile."),
+    "Sponsors that did not vote for the text, or voted for a hostile amendment:": (
+        "Patrocinadores que no votaron a favor del texto o votaron a favor de una enmienda "
+        "hostil:",
+        "Auteurs qui n'ont pas voté pour le texte, ou ont voté pour un amendement hostile :"),
+    "Hostile amendments: for / against / abstained / did not vote": (
+        "Enmiendas hostiles: a favor / en contra / abstención / no votó",
+        "Amendements hostiles : pour / contre / abstention / n'a pas voté"),
+    "Sponsorship": ("Patrocinio", "Parrainage"),
+    "In words": ("En palabras", "En toutes lettres"),
+    "not voting": ("no vota", "ne vote pas"),
+    "Names in the vote that matched no State:": (
+        "Nombres de la votación que no corresponden a ningún Estado:",
+        "Noms du vote qui ne correspondent à aucun État :"),
+    "Amendments": ("Enmiendas", "Amendements"),
+    "Amendment": ("Enmienda", "Amendement"),
+    "Outcome": ("Resultado", "Résultat"),
+    "not a UN member": ("no era miembro de la ONU", "non membre de l'ONU"),
+    "without a vote": ("sin votación", "sans vote"),
+    "by a recorded vote": ("en votación registrada", "par un vote enregistré"),
+    "by a vote not recorded": ("en votación no registrada", "par un vote non enregistré"),
+    "Voting record": ("Historial de votaciones", "Historique des votes"),
+    "Every recorded vote %(name)s is listed in, at the Human Rights Council and the General "
+    "Assembly. A resolution adopted without a vote records no State’s vote.": (
+        "Todas las votaciones registradas en las que figura %(name)s, en el Consejo de Derechos "
+        "Humanos y la Asamblea General. Una resolución aprobada sin votación no registra el "
+        "voto de ningún Estado.",
+        "Tous les votes enregistrés où figure %(name)s, au Conseil des droits de l'homme et à "
+        "l'Assemblée générale. Une résolution adoptée sans vote n'enregistre le vote d'aucun "
+        "État."),
+    "Its votes on amendments to resolutions on human rights defenders": (
+        "Sus votos sobre enmiendas a resoluciones sobre defensores de derechos humanos",
+        "Ses votes sur les amendements aux résolutions sur les défenseurs des droits humains"),
+    "Agenda item": ("Tema de la agenda", "Point de l'ordre du jour"),
+    "Voted on": ("Votación sobre", "Vote sur"),
+    "Agreement with": ("Coincidencia con", "Concordance avec"),
+    "no other State": ("ningún otro Estado", "aucun autre État"),
+    "%(name)s and %(other)s voted alike on %(same)d of the %(both)d votes both cast here.": (
+        "%(name)s y %(other)s votaron igual en %(same)d de las %(both)d votaciones en que "
+        "ambos votaron aquí.",
+        "%(name)s et %(other)s ont voté de même sur %(same)d des %(both)d votes exprimés par "
+        "les deux ici."),
+    "%(name)s and %(other)s never both cast a vote on the votes listed here.": (
+        "%(name)s y %(other)s nunca votaron ambos en las votaciones aquí listadas.",
+        "%(name)s et %(other)s n'ont jamais voté tous deux sur les votes listés ici."),
+    "The rate counts the votes listed below (with their filters) on which both States voted in "
+    "favour, against or abstained; a vote either did not cast, or was not listed in, is left "
+    "out.": (
+        "La tasa cuenta las votaciones listadas abajo (con sus filtros) en que ambos Estados "
+        "votaron a favor, en contra o se abstuvieron; se deja fuera una votación en que alguno "
+        "no votó o no figuraba.",
+        "Le taux compte les votes listés ci-dessous (avec leurs filtres) où les deux États ont "
+        "voté pour, contre ou se sont abstenus ; un vote où l'un n'a pas voté ou ne figurait "
+        "pas est laissé de côté."),
+    "item %(n)s": ("tema %(n)s", "point %(n)s"),
+    "No vote matches these filters.": ("Ninguna votación corresponde a estos filtros.",
+                                       "Aucun vote ne correspond à ces filtres."),
+    "Item 1: organizational and procedural matters": (
+        "Tema 1: cuestiones de organización y de procedimiento",
+        "Point 1 : questions d'organisation et de procédure"),
+    "Item 2: annual report of the High Commissioner": (
+        "Tema 2: informe anual del Alto Comisionado",
+        "Point 2 : rapport annuel du Haut-Commissaire"),
+    "Item 3: promotion and protection of all human rights": (
+        "Tema 3: promoción y protección de todos los derechos humanos",
+        "Point 3 : promotion et protection de tous les droits de l'homme"),
+    "Item 4: situations that require the Council’s attention": (
+        "Tema 4: situaciones que requieren la atención del Consejo",
+        "Point 4 : situations qui requièrent l'attention du Conseil"),
+    "Item 5: human rights bodies and mechanisms": (
+        "Tema 5: órganos y mecanismos de derechos humanos",
+        "Point 5 : organismes et mécanismes de protection des droits de l'homme"),
+    "Item 6: universal periodic review": ("Tema 6: examen periódico universal",
+                                          "Point 6 : examen périodique universel"),
+    "Item 7: Palestine and other occupied Arab territories": (
+        "Tema 7: Palestina y otros territorios árabes ocupados",
+        "Point 7 : Palestine et autres territoires arabes occupés"),
+    "Item 8: the Vienna Declaration and Programme of Action": (
+        "Tema 8: la Declaración y el Programa de Acción de Viena",
+        "Point 8 : la Déclaration et le Programme d'action de Vienne"),
+    "Item 9: racism and racial discrimination": (
+        "Tema 9: racismo y discriminación racial", "Point 9 : racisme et discrimination raciale"),
+    "Item 10: technical assistance and capacity-building": (
+        "Tema 10: asistencia técnica y fomento de la capacidad",
+        "Point 10 : assistance technique et renforcement des capacités"),
+    "women and gender": ("mujeres y género", "femmes et genre"),
+    "Special Procedures mandates": ("mandatos de los Procedimientos Especiales",
+                                    "mandats des procédures spéciales"),
+    "adopted without a vote": ("aprobada sin votación", "adoptée sans vote"),
+    "recorded vote": ("votación registrada", "vote enregistré"),
+    "vote not recorded": ("votación no registrada", "vote non enregistré"),
+    "not known": ("no se sabe", "inconnu"),
+    "a date not recorded": ("una fecha no registrada", "une date non connue"),
+    "Adopted without a vote on %(day)s: no State’s vote is recorded.": (
+        "Aprobada sin votación el %(day)s: no consta el voto de ningún Estado.",
+        "Adoptée sans vote le %(day)s : aucun vote d'État n'est enregistré."),
+    "Adopted by a vote that was not recorded, on %(day)s.": (
+        "Aprobada en una votación no registrada, el %(day)s.",
+        "Adoptée par un vote non enregistré, le %(day)s."),
+    "Rejected by a vote that was not recorded, on %(day)s.": (
+        "Rechazada en una votación no registrada, el %(day)s.",
+        "Rejetée par un vote non enregistré, le %(day)s."),
+    "Voted on %(day)s; the result is not recorded.": (
+        "Votada el %(day)s; el resultado no consta.", "Mise aux voix le %(day)s ; le résultat "
+        "n'est pas connu."),
+    "Adopted by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d "
+    "abstentions.": (
+        "Aprobada en votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, "
+        "%(abstain)d abstenciones.",
+        "Adoptée par un vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d "
+        "abstentions."),
+    "Rejected by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d "
+    "abstentions.": (
+        "Rechazada en votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, "
+        "%(abstain)d abstenciones.",
+        "Rejetée par un vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d "
+        "abstentions."),
+    "Recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d abstentions.": (
+        "Votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, %(abstain)d "
+        "abstenciones.",
+        "Vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d abstentions."),
+    "adopted": ("aprobada", "adoptée"),
+    "outcome not recorded": ("resultado no registrado", "résultat non connu"),
+    "resolution": ("resolución", "résolution"),
+    "decision": ("decisión", "décision"),
+    "amendment": ("enmienda", "amendement"),
+    "draft": ("proyecto", "projet"),
+    "sponsored and voted for the resolution": ("patrocinó y votó a favor de la resolución",
+                                               "auteur, a voté pour la résolution"),
+    "sponsored, then voted against the resolution": (
+        "patrocinó y luego votó en contra de la resolución",
+        "auteur, puis a voté contre la résolution"),
+    "sponsored, then abstained on the resolution": (
+        "patrocinó y luego se abstuvo en la resolución",
+        "auteur, puis s'est abstenu sur la résolution"),
+    "sponsored, then did not vote on the resolution": (
+        "patrocinó y luego no votó la resolución", "auteur, puis n'a pas voté sur la résolution"),
+    "sponsored the resolution": ("patrocinó la resolución", "auteur de la résolution"),
+    "sponsored the resolution; not among the States voting": (
+        "patrocinó la resolución; no figura entre los Estados que votaron",
+        "auteur de la résolution ; ne figure pas parmi les États votants"),
+    "voted for the resolution": ("votó a favor de la resolución", "a voté pour la résolution"),
+    "voted against the resolution": ("votó en contra de la resolución",
+                                     "a voté contre la résolution"),
+    "abstained on the resolution": ("se abstuvo en la resolución",
+                                    "s'est abstenu sur la résolution"),
+    "did not vote on the resolution": ("no votó la resolución", "n'a pas voté sur la résolution"),
+    "voted for %(yes)d of the %(n)d hostile amendments": (
+        "votó a favor de %(yes)d de las %(n)d enmiendas hostiles",
+        "a voté pour %(yes)d des %(n)d amendements hostiles"),
+    "voted for none of the hostile amendments": (
+        "no votó a favor de ninguna de las enmiendas hostiles",
+        "n'a voté pour aucun des amendements hostiles"),
+    "no sponsorship or vote recorded": ("sin patrocinio ni voto registrado",
+                                        "ni parrainage ni vote enregistré"),
+    "not voting (not a member)": ("no vota (no es miembro)", "ne vote pas (non membre)"),
+    "The vote on %(symbol)s by State": ("La votación sobre %(symbol)s por Estado",
+                                        "Le vote sur %(symbol)s par État"),
 }
 PLURALS = {
+    "%(num)d vote shown.": (("%(num)d votación mostrada.", "%(num)d votaciones mostradas."),
+                            ("%(num)d vote affiché.", "%(num)d votes affichés.")),
+    "%(num)d State listed did not vote.": (
+        ("%(num)d Estado enumerado no votó.", "%(num)d Estados enumerados no votaron."),
+        ("%(num)d État cité n'a pas voté.", "%(num)d États cités n'ont pas voté.")),
+    "voted for the hostile amendment": (
+        ("votó a favor de la enmienda hostil", "votó a favor de las enmiendas hostiles"),
+        ("a voté pour l'amendement hostile", "a voté pour les amendements hostiles")),
+    "voted against the hostile amendment": (
+        ("votó en contra de la enmienda hostil", "votó en contra de todas las enmiendas hostiles"),
+        ("a voté contre l'amendement hostile", "a voté contre chaque amendement hostile")),
+    "abstained on the hostile amendment": (
+        ("se abstuvo en la enmienda hostil", "se abstuvo en todas las enmiendas hostiles"),
+        ("s'est abstenu sur l'amendement hostile",
+         "s'est abstenu sur chaque amendement hostile")),
+    "did not vote on the hostile amendment": (
+        ("no votó la enmienda hostil", "no votó las enmiendas hostiles"),
+        ("n'a pas voté sur l'amendement hostile", "n'a pas voté sur les amendements hostiles")),
            # Case submissions, follow-up and export
            "%(num)d day after the letter": (
                ("%(num)d día después de la carta", "%(num)d días después de la carta"),

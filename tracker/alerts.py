@@ -45,7 +45,7 @@ PERIODS = {"immediate": timedelta(0), "daily": timedelta(days=1), "weekly": time
 # A daily cron line that fires a little early still finds its alerts due.
 SLACK = timedelta(minutes=30)
 OVERLAP = timedelta(hours=1)
-FILTERS = tuple(f for f in FACETS if f not in ("doc_type", "body"))
+FILTERS = tuple(f for f in FACETS if f not in ("doc_type", "body", "vote"))
 KINDS = ("communication", "reply", "sponsorship")
 
 

@@ -26,6 +26,8 @@ from tracker.briefs import BriefData
 from tracker.cases import STATUSES
 from tracker.models import Brief
 from tracker.sr_tables import lines, percent_text, row_label
+from tracker.vocabulary import label as vocabulary_label
+from tracker.vote_words import kind_word, outcome_word, stance_phrase
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -242,9 +244,38 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
                 row[0].text, row[1].text, row[2].text = t(region), str(sponsors), str(members)
                 if missing:
                     row[3].text = t(", ".join(missing.get(region, [])))
+    if data.votes:
+        _votes(doc, data, links)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _votes(doc, data: BriefData, links: dict[str, str]) -> None:
+    """The brief's recorded votes, as the page shows them."""
+    t = xml_safe
+    doc.add_heading(_("Recorded votes"), level=1)
+    last = {"state": _("Its vote"), "resolution": None}.get(data.subject_kind,
+                                                             _("Against the text"))
+    headings = [_("Vote on"), _("Date"), _("Outcome"), _("For–against–abstained")]
+    table = _table(doc, [*headings, last] if last else headings)
+    for v in data.votes:
+        row = table.add_row().cells
+        _linked(row[0], links.get(v.page or ""), t(f"{v.symbol} ({kind_word(v.kind)})"))
+        row[0].add_paragraph(t(v.title))
+        row[1].text = v.date or _("not recorded")
+        row[2].text = outcome_word(v.outcome)
+        row[3].text = (f"{v.totals.get('Y', 0)}–{v.totals.get('N', 0)}–{v.totals.get('A', 0)}"
+                       if "Y" in v.totals else _("without a vote"))
+        if data.subject_kind == "state":
+            row[4].text = vocabulary_label(v.state_vote, "vote")
+        elif last:
+            row[4].text = t(", ".join(v.against) or "—")
+    if data.stances:
+        doc.add_heading(_("Sponsors beside their votes"), level=2)
+        for name, line in data.stances:
+            doc.add_paragraph(t(f"{name}: {stance_phrase(line, data.vote_recorded)}"),
+                              style="List Bullet")
 
 
 def cached_export(folder: str | Path, *, brief: Brief, fmt: str, lang: str, data: BriefData,

@@ -37,6 +37,13 @@ from tracker.resolutions import resolution_gaps, resolution_view
 from tracker.search import region_term
 from tracker.sr_tables import Table, letters_of, sr_tables
 from tracker.vocabulary import N_, label
+from tracker.voting import (
+    MANDATE_SUBJECTS,
+    BriefVote,
+    StanceLine,
+    brief_votes,
+    stance_lines,
+)
 
 # The regions of a brief's tables: the Special Rapporteur's, unless the brief is about a
 # region of another scheme.
@@ -107,6 +114,11 @@ class BriefData:
     subject_kind: str = ""
     # The Special Rapporteur's tables of all the brief's letters: regions, attacks, perpetrators
     tables: dict[str, Table] = field(default_factory=dict)
+    # Recorded votes on the brief's subject (tracker.voting.brief_votes); for a resolution's
+    # brief, its sponsors beside their votes and whether the text had a recorded vote.
+    votes: list[BriefVote] = field(default_factory=list)
+    stances: list[tuple[str, StanceLine]] = field(default_factory=list)  # name, line
+    vote_recorded: bool = False
 
     @property
     def shows_regions(self) -> bool:
@@ -189,6 +201,7 @@ def assemble(session: Session, brief: Brief) -> BriefData:
                                  c.addressee_name, (c.summary or "")[:600], c.id in replied,
                                  c.letter_url or c.source_url) for c in comms[:MAX_LISTED]])
     data.resolutions = _resolutions(session, brief)
+    _votes(session, brief, data)
     data.fetched = [(kind, when.date().isoformat()) for kind, when in last_fetched(session)]
     data.subject_kind = brief.subject_kind
     if comms:
@@ -217,6 +230,34 @@ def _resolutions(session: Session, brief: Brief) -> list[ResolutionItem]:
                                       record.status, [(g.region, len(g.sponsors),
                                                        len(g.members)) for g in gaps]))
     return out
+
+
+def _votes(session: Session, brief: Brief, data: BriefData) -> None:
+    """The recorded votes of the brief's subject: a State's record, every vote on a
+    mandate's subject or the organisation's (a region's States named), a resolution's own
+    votes and its amendments' with its sponsors beside their votes."""
+    period = {"since": brief.period_start, "until": brief.period_end}
+    if brief.subject_kind == "resolution":
+        view = resolution_view(session, brief.subject)
+        sheets = [*view.votes.own, *view.votes.amendments]
+        data.votes = [BriefVote(s.vote.symbol, s.vote.date.isoformat() if s.vote.date else None,
+                                s.vote.body, s.kind, s.outcome, s.vote.title or "",
+                                s.totals, view.resolution.symbol) for s in sheets]
+        main = view.votes.main
+        data.vote_recorded = bool(main and main.by_state)
+        if any(s.by_state for s in sheets):
+            data.stances = [(view.names.get(line.iso3, line.iso3), line)
+                            for line in stance_lines(view.statuses, view.votes, view.names)
+                            if line.sponsored]
+    elif brief.subject_kind == "mandate":
+        mandate = session.exec(select(Mandate).where(Mandate.slug == brief.subject)).one()
+        topic = MANDATE_SUBJECTS.get(mandate.slug, mandate.site_label)
+        data.votes = brief_votes(session, kind="mandate", subject=brief.subject,
+                                 words=topic, **period)
+    elif brief.subject_kind in ("state", "region"):
+        data.votes = brief_votes(session, kind=brief.subject_kind, subject=brief.subject,
+                                 states=_states_for(session, brief.subject_kind,
+                                                    brief.subject), **period)
 
 
 # --- keeping versions ---------------------------------------------------------------
@@ -401,6 +442,10 @@ def data_changes(old_snapshot: str, new: BriefData) -> list[str]:
                 for ref in sorted(set(before) - set(after))]
     changes += [f"reply received to {ref}" for ref in sorted(set(after) & set(before))
                 if after[ref].replied and not before[ref]["replied"]]
+    # An older snapshot has no votes: every vote is then new.
+    voted_before = {v["symbol"] for v in old.get("votes", [])}
+    changes += [f"new recorded vote {v.symbol}" for v in new.votes
+                if v.symbol not in voted_before]
     old_res = {r["symbol"]: r for r in old["resolutions"]}
     for r in new.resolutions:
         prev = old_res.get(r.symbol)

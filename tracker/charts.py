@@ -70,6 +70,23 @@ def world_map(status_by_m49: dict[str, str], names: dict[str, str], *, title: st
                 default=STATUS_COLOURS["not a member"], spacing=140)
 
 
+# A vote's colours: Okabe and Ito's palette, told apart with every common colour-vision
+# deficiency and in greyscale print (blue dark, vermillion mid, yellow light).
+VOTE_COLOURS = {"Y": "#0072b2", "N": "#d55e00", "A": "#f0e442", "X": "#999999",
+                "": "#ffffff"}  # "": not listed in the vote (not a member that day)
+
+
+def vote_map(vote_by_m49: dict[str, str], names: dict[str, str], labels: dict[str, str], *,
+             title: str, links: dict[str, str] | None = None) -> Markup:
+    """Colour each country by its vote (Y, N, A, X, or "" for not voting at all); `labels`
+    says each value in the reader's language, for the legend and each country's title."""
+    return _map({m49: VOTE_COLOURS[v] for m49, v in vote_by_m49.items()},
+                {m49: f"{names.get(m49, c['name'])}: {labels[vote_by_m49.get(m49, '')]}"
+                 for m49, c in _world()["countries"].items()},
+                [(labels[v], colour) for v, colour in VOTE_COLOURS.items()],
+                title=title, links=links or {}, default=VOTE_COLOURS[""], spacing=150)
+
+
 # Light to dark: how many letters a State received (ColorBrewer "Blues", print-safe).
 SHADES = ("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b")
 NO_LETTER = "#eeeeee"
@@ -117,8 +134,16 @@ def count_map(counts_by_m49: dict[str, int], notes: dict[str, str], *, title: st
 def _map(fill: dict[str, str], notes: dict[str, str], legend: list[tuple[str, str]], *,
          title: str, links: dict[str, str], default: str, spacing: int) -> Markup:
     world = _world()
+    # The legend in rows: a label too long for the row's end starts the next one.
+    places, x, y = [], 10, world["height"] + 12
+    for text, colour in legend:
+        step = max(spacing, 40 + 7 * len(text))  # a long label pushes the next one along
+        if x > 10 and x + step - 20 > world["width"]:
+            x, y = 10, y + 22
+        places.append((x, y, text, colour))
+        x += step
     out = [f'<svg class="map" role="img" aria-label="{escape(title)}" '
-           f'viewBox="0 0 {world["width"]:g} {world["height"] + 40:g}" width="100%" '
+           f'viewBox="0 0 {world["width"]:g} {y + 28:g}" width="100%" '
            'xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>"]
     for m49, country in world["countries"].items():
         note = notes.get(m49, country["name"])
@@ -127,13 +152,10 @@ def _map(fill: dict[str, str], notes: dict[str, str], legend: list[tuple[str, st
         if m49 in links:
             path = f'<a href="{escape(links[m49])}">{path}</a>'
         out.append(path)
-    y = world["height"] + 12
-    x = 10
-    for text, colour in legend:
+    for x, y, text, colour in places:
         out.append(f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}" '
                    f'stroke="#888" stroke-width="0.5"/><text x="{x + 20}" y="{y + 12}" '
                    f'class="legend">{escape(text)}</text>')
-        x += max(spacing, 40 + 7 * len(text))  # a long label pushes the next one along
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 - every value above went through escape()
 

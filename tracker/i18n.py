@@ -7,6 +7,7 @@ Accept-Language. Data (summaries, titles) is shown as the UN published it.
 from flask import request
 from flask_babel import Babel
 
+from tracker import vote_words
 from tracker.vocabulary import label
 
 LANGUAGES = {"en": "English", "es": "Español", "fr": "Français"}
@@ -34,3 +35,9 @@ def init_app(app):
     app.jinja_env.globals["LANGUAGES"] = LANGUAGES
     app.jinja_env.globals["current_locale"] = select_locale
     app.jinja_env.filters["label"] = label
+    # Votes in words: the resolution and State pages and the briefs say them alike.
+    app.jinja_env.globals.update(vote_sentence=vote_words.vote_sentence,
+                                 stance_phrase=vote_words.stance_phrase,
+                                 outcome_word=vote_words.outcome_word,
+                                 kind_word=vote_words.kind_word,
+                                 vote_anchor=vote_words.vote_anchor)

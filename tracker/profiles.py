@@ -19,10 +19,9 @@ from tracker.models import (
     Resolution,
     Sponsorship,
     State,
-    Vote,
-    VoteCast,
 )
 from tracker.sponsorships import family_dates, via_groups, was_member
+from tracker.voting import RecordRow, state_record
 
 
 @dataclass
@@ -61,7 +60,7 @@ class StateProfile:
     replied: int
     awaiting: list[Communication]
     sponsorships: list[SponsorRecord] = field(default_factory=list)
-    votes: list[tuple[Vote, VoteCast]] = field(default_factory=list)
+    votes: list[RecordRow] = field(default_factory=list)  # its voting record, newest first
     hrc_terms: list[HrcMembership] = field(default_factory=list)
     places: list[tuple[str, str, str]] = field(default_factory=list)  # scheme, region, role
 
@@ -127,8 +126,7 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
             resolution_of.get(family), family,
             sponsorship_status(rows.get(family), iso3 in via.get(family, ())),
             rows.get(family), day, title_of.get(family)))
-    profile.votes = list(session.exec(select(Vote, VoteCast).join(VoteCast)
-                                      .where(VoteCast.iso3 == iso3).order_by(Vote.date.desc())))
+    profile.votes = state_record(session, iso3)
     profile.hrc_terms = list(session.exec(select(HrcMembership)
                                           .where(HrcMembership.iso3 == iso3)
                                           .order_by(HrcMembership.term_start)))

@@ -12,8 +12,6 @@ from tracker.models import (
     Sponsorship,
     SponsorshipEvent,
     State,
-    Vote,
-    VoteCast,
 )
 from tracker.sponsorships import (
     GroupGap,
@@ -23,6 +21,7 @@ from tracker.sponsorships import (
     regional_gaps,
     via_group_codes,
 )
+from tracker.voting import ResolutionVotes, resolution_votes
 
 
 @dataclass
@@ -31,7 +30,7 @@ class ResolutionView:
     drafts: list[Draft]
     events: list[SponsorshipEvent]
     sponsorships: list[Sponsorship]
-    votes: list[tuple[Vote, list[VoteCast]]]
+    votes: ResolutionVotes
     gaps: list[GroupGap]
     statuses: dict[str, str]  # ISO3 -> main | co | withdrew | never | not a member
     day: dt.date | None = None  # the day membership is counted on
@@ -180,10 +179,7 @@ def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
     sponsorships = list(session.exec(select(Sponsorship)
                                      .where(Sponsorship.family.in_(families))
                                      .order_by(Sponsorship.raw_name))) if families else []
-    symbols = [r.symbol, *(d.symbol for d in drafts)]
-    votes = [(v, list(session.exec(select(VoteCast).where(VoteCast.vote_id == v.id)
-                                   .order_by(VoteCast.raw_name))))
-             for v in session.exec(select(Vote).where(Vote.symbol.in_(symbols)))]
+    votes = resolution_votes(session, r)
     among = hrc_members_on(session, day) if council_only and day else None
     gaps = [g for family in families[:1]
             for g in regional_gaps(session, family, scheme, day, among)]

@@ -31,9 +31,10 @@ from tracker.models import (
 )
 from tracker.query import ANALYZER
 from tracker.store import chunks
+from tracker.voting import vote_facets
 
 FACETS = ("doc_type", "state", "group", "region", "mandate", "type", "year", "reply",
-          "women", "whrd", "body")
+          "women", "whrd", "body", "vote")
 # The coded facets: what a letter reports (coding_spec.md's slugs) and whether it is coded.
 CODED_FACETS = ("attack", "perpetrator", "perpetrator_type", "risk", "coded")
 FACETS += CODED_FACETS
@@ -71,6 +72,8 @@ def make_schema() -> Schema:
         body=ID(stored=True, sortable=True),
         session=ID(stored=True),
         method=ID(stored=True),
+        # How a resolution was adopted: tracker.voting.FACET_VALUES (without a vote…)
+        vote=ID(stored=True, sortable=True),
         sponsors=KEYWORD(commas=True, stored=True),
         url=STORED(),
         db_id=STORED(),
@@ -203,6 +206,7 @@ def resolution_docs(session: Session, symbols: Iterable[str] | None = None):
                     Sponsorship.family.in_(chunk), Sponsorship.iso3.is_not(None),
                     Sponsorship.withdrawn.is_(False))):
             sponsors_of.setdefault(family, set()).add(iso3)
+    adopted = vote_facets(session, resolutions)
     for r in resolutions:
         drafts = sorted(drafts_of.get(r.id, []), key=lambda d: d.id)
         sponsors = sorted({iso3 for d in drafts for iso3 in sponsors_of.get(d.family, ())})
@@ -211,7 +215,8 @@ def resolution_docs(session: Session, symbols: Iterable[str] | None = None):
                "symbol": r.symbol, "reference": r.symbol, "refwords": r.symbol,
                "title": title, "summary": title, "body": r.body,
                "session": r.session or "",
-               "method": r.adoption_method or "", "drafts": ",".join(d.symbol for d in drafts),
+               "method": r.adoption_method or "", "vote": adopted[r.symbol],
+               "drafts": ",".join(d.symbol for d in drafts),
                "sponsors": ",".join(sponsors), "state": "", "type": "", "reply": "",
                "women": "", "whrd": "", "group": "", "region": "", "mandate": ""}
         when = r.adoption_date or next((d.date for d in drafts if d.date), None)

@@ -378,8 +378,9 @@ def pdf(brief_id):
 
 
 def _docx(brief, data, cases) -> bytes:
-    links = {r.symbol: url_for("resolutions.show", symbol=r.symbol, _external=True)
-             for r in data.resolutions}
+    links = {symbol: url_for("resolutions.show", symbol=symbol, _external=True)
+             for symbol in {r.symbol for r in data.resolutions}
+             | {v.page for v in data.votes if v.page}}
     return to_docx(brief, data, charts_for(data), links, list_url=brief_list_url(brief),
                    internal=cases[0], cases=cases[1])
 

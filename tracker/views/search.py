@@ -19,7 +19,7 @@ from tracker.vocabulary import label
 
 bp = Blueprint("search", __name__)
 
-FILTER_NAMES = [f for f in FACETS if f not in ("doc_type", "body")]
+FILTER_NAMES = [f for f in FACETS if f not in ("doc_type", "body", "vote")]
 CODED_COLUMNS = ["coded", "attack", "perpetrator_type", "perpetrator", "risk"]
 COLUMNS = ["reference", "type", "date", "state", "addressee", "mandates", "reply",
            "women", "whrd", *CODED_COLUMNS, "summary", "url", "page"]

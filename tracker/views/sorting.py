@@ -120,12 +120,13 @@ def _sorted(rows: list, key: Callable, descending: bool) -> list:
     return sorted(known, key=key, reverse=descending) + unknown
 
 
-def page_of(rows: list, size: int) -> tuple[list, int, int]:
-    """One page of rows from ?page=, with the page number and the count of pages.
+def page_of(rows: list, size: int, param: str = "page") -> tuple[list, int, int]:
+    """One page of rows from ?page= (or another parameter, for a second table on the
+    page), with the page number and the count of pages.
 
     A page past the end shows the last; anything that is not a number shows the first.
     """
     pages = max(1, -(-len(rows) // size))
-    asked = request.args.get("page", "1")
+    asked = request.args.get(param, "1")
     page = min(max(int(asked), 1), pages) if asked.isdecimal() and len(asked) < 10 else 1
     return rows[(page - 1) * size:page * size], page, pages

@@ -2,13 +2,17 @@
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlmodel import select
 
 from tracker.auth import PUBLIC, access
 from tracker.db import get_session
+from tracker.models import State
 from tracker.profiles import state_profile
 from tracker.states import scheme_by_slug, schemes, states_by_region
 from tracker.views.output import respond, routes
 from tracker.views.sorting import Sorting, natural_key, page_of, symbol_key, text_key
+from tracker.votes import SUBJECTS, agreement_rate
+from tracker.voting import state_record
 
 bp = Blueprint("states", __name__)
 
@@ -27,9 +31,13 @@ SPONSORSHIPS = Sorting({"resolution": lambda r: symbol_key(r.symbol),
                         "date": lambda r: r.day, "status": lambda r: r.status,
                         "source": lambda r: natural_key(r.source)},
                        default="-date", param="sponsorships_sort", anchor="resolutions")
-VOTES = Sorting({"symbol": lambda vc: symbol_key(vc[0].symbol), "date": lambda vc: vc[0].date,
-                 "vote": lambda vc: vc[1].value}, default="-date", param="votes_sort",
-                anchor="votes")
+VOTES = Sorting({"symbol": lambda r: symbol_key(r.vote.symbol), "date": lambda r: r.vote.date,
+                 "title": lambda r: text_key(r.title), "kind": lambda r: r.kind,
+                 "outcome": lambda r: r.outcome, "vote": lambda r: r.value},
+                default="-date", param="votes_sort", anchor="votes")
+# The voting record's filters, read from the query: body, agenda item, subject, kind.
+RECORD_FILTERS = ("body", "agenda", "subject", "kind")
+RECORD_KINDS = ("resolution", "decision", "amendment")
 
 
 @routes(bp, "/states")
@@ -65,7 +73,16 @@ def show(iso3, fmt):
         abort(404, description=_("No State with that code."))
     awaiting = letters.apply(profile.awaiting)
     records = sponsorships.apply(profile.sponsorships)
-    cast = votes.apply(profile.votes)
+    session = get_session()
+    filters = {k: request.args.get(k, "").strip()[:40] for k in RECORD_FILTERS}
+    asked = record_filters(filters)
+    cast = votes.apply(state_record(session, profile.state.iso3, **asked)
+                       if asked else profile.votes)
+    other = request.args.get("with", "").strip().upper()[:3]
+    other_state = session.get(State, other) if other and other != profile.state.iso3 else None
+    # Over the same votes as the list: the filters, every body unless one is chosen.
+    agreed = agreement_rate(session, profile.state.iso3, other_state.iso3,
+                            **{"body": None, **asked}) if other_state else None
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
             for c in awaiting]
@@ -77,7 +94,13 @@ def show(iso3, fmt):
                               "resolution": r.resolution.symbol if r.resolution else None,
                               "date": r.day, "source": r.source}
                              for r in records],
-            "votes": [{"symbol": v.symbol, "date": v.date, "vote": c.value} for v, c in cast],
+            "votes": [{"symbol": r.vote.symbol, "date": r.vote.date, "body": r.vote.body,
+                       "kind": r.kind, "title": r.title, "agenda_item": r.vote.agenda_item,
+                       "outcome": r.outcome, "vote": r.value} for r in cast],
+            "vote_filters": {k: v for k, v in filters.items() if v},
+            "agreement": {"with": other_state.iso3, "same": agreed.same,
+                          "both_cast": agreed.together, "rate": agreed.rate}
+            if agreed else None,
             "regions": [{"scheme": s, "region": r, "role": role}
                         for s, r, role in profile.places],
             "rows_are": "communications awaiting a reply",
@@ -86,9 +109,37 @@ def show(iso3, fmt):
 
     def html():
         shown, page, pages = page_of(records, current_app.config["PAGE_SIZE"])
+        cast_shown, votes_page, votes_pages = page_of(cast, current_app.config["PAGE_SIZE"],
+                                                      "votes_page")
         return render_template("states/show.html", p=profile, awaiting=awaiting, cast=cast,
                                records=shown, page=page, pages=pages, letters=letters,
-                               sponsorships=sponsorships, votes=votes)
+                               sponsorships=sponsorships, votes=votes,
+                               cast_shown=cast_shown, votes_page=votes_page,
+                               votes_pages=votes_pages, filters=filters,
+                               choices=record_choices(profile.votes),
+                               others=sorted(session.exec(select(State.iso3, State.name)
+                                                          .where(State.iso3 != iso3.upper()))
+                                             .all(), key=lambda s: text_key(s[1])),
+                               other=other_state, agreed=agreed)
 
     return respond(fmt, rows=rows, columns=["reference", "date", "type", "page"],
                    filename=f"{profile.state.iso3}-awaiting-reply", meta=meta, html=html)
+
+
+def record_filters(filters: dict[str, str]) -> dict:
+    """The record's filters as tracker.votes takes them; a value it cannot use is dropped."""
+    asked = {"body": filters["body"] if filters["body"] in ("HRC", "GA") else None,
+             "kind": filters["kind"] if filters["kind"] in RECORD_KINDS else None,
+             "agenda_item": int(filters["agenda"]) if filters["agenda"].isdecimal()
+             and len(filters["agenda"]) < 4 else None,
+             "subject": filters["subject"] if filters["subject"] in SUBJECTS else None}
+    return {k: v for k, v in asked.items() if v is not None}
+
+
+def record_choices(rows) -> dict[str, list[str]]:
+    """The values each filter of a voting record offers: those its votes have."""
+    return {"body": sorted({r.vote.body for r in rows}),
+            "agenda": [str(n) for n in sorted({r.vote.agenda_item for r in rows
+                                               if r.vote.agenda_item is not None})],
+            "subject": list(SUBJECTS),
+            "kind": [k for k in RECORD_KINDS if any(r.kind == k for r in rows)]}
