@@ -274,12 +274,14 @@ def test_the_follower_thread_applies_what_is_committed(app, session, root):
 
 
 def _node(url: str, instance: Path, port: int, secret: str) -> subprocess.Popen:
-    """A web node: gunicorn, one worker (the most SQLite allows), its own index folder."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:tracker.serving",
-         "--bind", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT, env=_env(url, instance, secret), stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True)
+    """A web node: gunicorn, one worker (the most SQLite allows), its own index folder;
+    its log in a file (a line per request would fill a pipe no one reads)."""
+    instance.mkdir(parents=True)
+    with (instance / "gunicorn.log").open("w") as log:  # the child keeps its own copy
+        return subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "python:tracker.serving",
+             "--bind", f"127.0.0.1:{port}", "wsgi:app"],
+            cwd=ROOT, env=_env(url, instance, secret), stdout=subprocess.DEVNULL, stderr=log)
 
 
 def _env(url: str, instance: Path, secret: str) -> dict:
@@ -316,14 +318,15 @@ def test_a_record_imported_through_one_node_is_found_through_the_other(app, tmp_
             if body["total"] >= 1:
                 found_in = time.monotonic() - committed
             time.sleep(0.05)
-        assert found_in is not None, "node B did not find the record within 5 s"
+        assert found_in is not None, "node B did not find the record within 5 s: " + (
+            instances[1] / "gunicorn.log").read_text()[-3000:]
         print(f"found through the other node {found_in:.2f} s after the import ended")
     finally:
         for node in nodes:
             node.terminate()
         for node in nodes:
             try:
-                node.communicate(timeout=30)
+                node.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 node.kill()
-                node.communicate()
+                node.wait()

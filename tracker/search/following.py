@@ -158,8 +158,11 @@ class Follower(threading.Thread):
 
     def run(self) -> None:
         while True:
+            started = time.monotonic()
             self.step()
-            if self.stopped.wait(self.interval):
+            # Every `interval` from the start of the last turn: an apply's own time (the
+            # facet table, half a second at 20,000 documents) is not added to the lag.
+            if self.stopped.wait(max(0.05, self.interval - (time.monotonic() - started))):
                 return
 
     def step(self) -> Applied | None:
