@@ -40,6 +40,7 @@ from tracker.models import (
     SearchChange,
     Sponsorship,
     State,
+    Vote,
 )
 
 EVERYTHING = ("all", "")
@@ -66,6 +67,8 @@ SEARCHABLE: dict[type, tuple[Callable, frozenset[str] | None]] = {
                                              "text_status", "reference_ok"})),
     Resolution: (lambda get: [("resolution", get("symbol"))], None),
     Draft: (lambda get: [("resolution", get("resolution_symbol"))], None),
+    # A resolution's "vote" facet: how it was adopted (tracker.voting.vote_facet).
+    Vote: (lambda get: [("resolution", get("symbol"))], frozenset({"symbol", "method"})),
     Sponsorship: (lambda get: [("family", get("family"))],
                   frozenset({"family", "iso3", "withdrawn"})),
     State: (lambda get: [("state", get("iso3"))], frozenset({"name"})),
