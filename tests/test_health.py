@@ -10,7 +10,7 @@ from tracker.db import get_engine, make_engine
 from tracker.health import report
 from tracker.logs import logfmt
 from tracker.migrate import head
-from tracker.models import Communication
+from tracker.models import Communication, SearchChange
 from tracker.search import rebuild_index
 
 from .conftest import FIXTURES, sign_in
@@ -91,7 +91,10 @@ def test_health_report_measures_the_lag_of_a_change_not_yet_indexed(app):
             comm.summary = (comm.summary or "") + " (changed, not indexed)"
             session.add(comm)
             session.commit()
-            changed = comm.updated_at.replace(tzinfo=comm.updated_at.tzinfo or dt.UTC)
+            # when the change log says it was written (in the change's transaction)
+            changed = session.exec(select(SearchChange.created_at).order_by(
+                SearchChange.id.desc())).first()
+            changed = changed.replace(tzinfo=changed.tzinfo or dt.UTC)
         later = changed + dt.timedelta(seconds=120)
 
         healthy, body = report(engine, root, now=later)

@@ -37,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from flask_wtf.csrf import CSRFProtect
 
     from tracker import auth, cli, db, i18n, limits, logs, security, snapshot, views
+    from tracker.search import following
 
     security.init_app(app)  # first: checks the secret key, and its request hook runs first
     logs.init_app(app)
@@ -48,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     snapshot.init_app(app)
     views.init_app(app)
     cli.init_app(app)
+    following.init_app(app)
     return app
 
 

@@ -106,7 +106,9 @@ def _update_search_index(session, communication_ids=(), resolution_symbols=()):
                          communication_ids=communication_ids,
                          resolution_symbols=resolution_symbols)
     except IndexBusy as exc:
-        click.echo(f"search index not updated: {exc} Run `tracker reindex` later.", err=True)
+        click.echo(f"search index not updated now: {exc} The web app's follower applies "
+                   "the change log within seconds; without one, run `tracker reindex`.",
+                   err=True)
         return
     if n:
         click.echo(f"Search index: {n} {'entry' if n == 1 else 'entries'} written (one for "

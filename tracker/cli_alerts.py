@@ -50,9 +50,23 @@ def send_command(digest):
         click.echo(f"Alerts are being sent already: {exc}. Not starting again.", err=True)
         raise click.exceptions.Exit(EXIT_BUSY) from None
     try:
+        _catch_up(cfg["SEARCH_INDEX_DIR"])
         _send_all(cfg, mail, site, digest)
     finally:
         lock.__exit__(None, None, None)
+
+
+def _catch_up(root) -> None:
+    """Apply the change log to this node's index first: the scrape that found the news may
+    have run on another node, and a node without a web app has no follower."""
+    from tracker.db import get_engine
+    from tracker.search import IndexBusy, apply_changes
+
+    try:
+        apply_changes(root, get_engine())
+    except IndexBusy as exc:
+        click.echo(f"search index not brought up to date: {exc} Alerts match what it holds.",
+                   err=True)
 
 
 def _send_all(cfg, mail, site: str, digest: str | None) -> None:

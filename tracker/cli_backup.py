@@ -148,11 +148,14 @@ def _after_restore():
     from sqlmodel import Session, select
 
     from tracker.casekey import CaseKeyError, current_keys, decrypt
+    from tracker.changelog import note_everything
     from tracker.db import get_engine
     from tracker.models import Case
     from tracker.search import IndexBusy, rebuild_index
 
     with Session(get_engine()) as session:
+        note_everything(session)  # every other node rebuilds its index too
+        session.commit()
         token = session.exec(select(Case.identity).where(Case.identity.is_not(None))
                              .limit(1)).first()
         try:

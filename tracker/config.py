@@ -41,6 +41,13 @@ SETTINGS = [
             "SQLAlchemy URL. Empty means SQLite at instance/tracker.sqlite (WAL, foreign keys on); "
             "PostgreSQL as postgresql+psycopg://user@host/db."),
     Setting("SEARCH_INDEX_DIR", None, "Whoosh index folder. Empty means instance/index."),
+    Setting("SEARCH_FOLLOW_SECONDS", 1.0,
+            "How often each web process applies the search change log (what any node wrote) "
+            "to its node's index, in seconds. 0 stops it: then only commands run on this "
+            "node update its index."),
+    Setting("SEARCH_CHANGES_KEEP_DAYS", 30,
+            "Days the search change log keeps its entries. A node off for longer rebuilds "
+            "its index from the database when it starts."),
     Setting("CACHE_DIR", None, "Raw HTTP response cache for scrapers. Empty means instance/cache."),
     Setting("EXPORTS_DIR", None,
             "Brief PDF and DOCX files, rendered once per version, language and data. Empty "

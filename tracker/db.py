@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from tracker import models  # noqa: F401 - registers the tables on SQLModel.metadata
+from tracker import changelog, models  # noqa: F401 - the tables, and the change log's hooks
 
 
 def make_engine(url: str) -> Engine:

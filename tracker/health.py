@@ -1,5 +1,6 @@
 """What /healthz reports to a load balancer or a monitor: the database answers and holds
-the newest schema, the search index is there, and how far the index lags the database.
+the newest schema, the search index is there, and how far the index lags the database:
+the change log's positions it has not applied, and how long ago the oldest was written.
 
 Only counts, times and revision names: nothing here is private, and a failure is named,
 never shown as the exception (a database error can carry its host and user).
@@ -11,9 +12,9 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, func, select
 
 from tracker.migrate import current_revision, head
 from tracker.models import Communication, Resolution
@@ -21,12 +22,6 @@ from tracker.models import Communication, Resolution
 log = logging.getLogger(__name__)
 # One index document for each communication and each resolution.
 INDEXED = (Communication, Resolution)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:  # SQLite gives back naive UTC times
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -44,8 +39,7 @@ def check_index(root: str | Path) -> dict:
         try:
             written = datetime.fromtimestamp(ix.last_modified(), UTC)
             return {"ok": True, "generation": (Path(root) / POINTER).read_text().strip(),
-                    "documents": ix.doc_count(), "written_at": _iso(written),
-                    "_written": written}
+                    "documents": ix.doc_count(), "written_at": _iso(written)}
         finally:
             ix.close()
     except Exception:  # a rebuild may remove a generation while it is read: say so, log why
@@ -53,20 +47,18 @@ def check_index(root: str | Path) -> dict:
         return {"ok": False, "error": "the search index cannot be read"}
 
 
-def check_database(engine: Engine, written: datetime | None) -> tuple[dict, dict]:
-    """The schema's revision, and the searchable rows against the index's last write."""
+def check_database(engine: Engine, index_root: str | Path,
+                   now: datetime | None = None) -> tuple[dict, dict]:
+    """The schema's revision, the searchable rows, and how far this node's index is
+    behind the change log."""
+    from tracker.search.following import lag
+
     try:
-        with engine.connect() as conn:
-            revision = current_revision(conn)
-            rows, behind_since = 0, None
-            for model in INDEXED:
-                rows += conn.execute(select(func.count()).select_from(model)).scalar()
-                if written is not None:
-                    # The oldest change the index has not seen: how long it has lagged.
-                    oldest = _utc(conn.execute(select(func.min(model.updated_at)).where(
-                        model.updated_at > written)).scalar())
-                    if oldest and (behind_since is None or oldest < behind_since):
-                        behind_since = oldest
+        with Session(engine) as session:
+            revision = current_revision(session.connection())
+            rows = sum(session.exec(select(func.count()).select_from(model)).one()
+                       for model in INDEXED)
+            behind = lag(index_root, session, now) if revision == head() else {}
     except SQLAlchemyError:
         log.exception("health: the database did not answer")
         return {"ok": False, "error": "the database does not answer"}, {}
@@ -74,19 +66,15 @@ def check_database(engine: Engine, written: datetime | None) -> tuple[dict, dict
     database = {"ok": revision == newest, "revision": revision, "newest_revision": newest}
     if revision != newest:
         database["error"] = "the schema is not at the newest revision: run `tracker db upgrade`"
-    return database, {"documents_in_database": rows, "behind_since": _iso(behind_since),
-                      "_behind_since": behind_since}
+    return database, {"documents_in_database": rows, **behind}
 
 
 def report(engine: Engine, index_root: str | Path, *, max_lag_seconds: float = 0,
            now: datetime | None = None) -> tuple[bool, dict]:
     """Whether this node is healthy, and the JSON body that says why."""
     index = check_index(index_root)
-    database, lag = check_database(engine, index.pop("_written", None))
+    database, lag = check_database(engine, index_root, now)
     if lag and index["ok"]:
-        behind_since = lag.pop("_behind_since")
-        now = now or datetime.now(UTC)
-        lag["seconds"] = round((now - behind_since).total_seconds()) if behind_since else 0
         lag["documents_missing"] = lag["documents_in_database"] - index["documents"]
     else:
         lag = {}

@@ -768,3 +768,19 @@ class AlertItem(SQLModel, table=True):
     path: str = Field(max_length=300)  # the page it links to, under BASE_URL
     found_at: datetime = _created()
     sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+# --- The search index's change log ---------------------------------------------------------
+
+
+class SearchChange(SQLModel, table=True):
+    """One searchable record a transaction changed, written in that transaction: every
+    node's search index applies these in `id` order (tracker.changelog,
+    tracker.search.following)."""
+
+    id: int | None = Field(default=None, primary_key=True)  # the position in the log
+    # communication (key: its id) | resolution (its symbol) | family (a draft family: its
+    # resolutions' sponsors) | state (an ISO3: its communications) | all (rebuild)
+    kind: str = Field(max_length=16)
+    key: str = Field(default="", max_length=255)
+    created_at: datetime = _created()

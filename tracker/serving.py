@@ -37,3 +37,12 @@ def on_starting(server):
     problem = serving_problem(app.config["DATABASE_URL"], server.cfg.workers)
     if problem:
         raise ConfigError(problem)
+
+
+def post_worker_init(worker):
+    """Start the worker's follower of the search change log now, not at its first
+    request, so that a node's index catches up while no one is asking (see
+    tracker.search.following)."""
+    from tracker.search.following import start_following
+
+    start_following(worker.wsgi)

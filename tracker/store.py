@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from sqlmodel import Session, SQLModel, select
 
+from tracker.changelog import note_rows
+
 
 def upsert(session: Session, model: type[SQLModel], key: dict, values: dict):
     """Insert or update the row with this natural key; return (row, outcome).
@@ -91,7 +93,9 @@ def bulk_insert(session: Session, model: type[SQLModel], rows) -> None:
     (bench/ingest.py); the driver takes plain values. SQLite gets the text forms SQLAlchemy
     itself writes for dates and times, PostgreSQL the Python objects.
     """
-    rows = iter(rows)  # a list or a generator of dicts, all with the same keys
+    # A list or a generator of dicts, all with the same keys; noted in the search change
+    # log as they are written, as the ORM's writes are.
+    rows = note_rows(session, model, iter(rows))
     first = next(rows, None)
     if first is None:
         return

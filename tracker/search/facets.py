@@ -287,15 +287,18 @@ def facet_table(searcher) -> FacetTable:
         table = _TABLES.get(key)
         if table is None:
             _TABLES.clear()
-            saved = saved_table(*key)
-            table = FacetTable.load(saved) if saved.exists() else FacetTable(searcher.reader())
+            try:
+                table = FacetTable.load(saved_table(*key))
+            except OSError:  # not saved, or an old one pruned meanwhile (changes.py)
+                table = FacetTable(searcher.reader())
             _TABLES[key] = table
         return table
 
 
 def saved_table(folder: str | Path, generation: int) -> Path:
-    """Where a rebuild keeps the table of an index generation (an update makes a new one,
-    so a saved table never describes other documents than its generation's)."""
+    """Where a rebuild, or whoever applied the change log, keeps the table of an index
+    generation (an update makes a new one, so a saved table never describes other
+    documents than its generation's)."""
     return Path(folder) / f"facets-{generation}.npz"
 
 

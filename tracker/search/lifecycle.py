@@ -1,17 +1,16 @@
-"""Where the index lives and how it is written: generations, the writer, rebuilds.
+"""Where the index lives and how it is rebuilt: generations, rebuilds, searchers.
 
-The index is derived data. It is written after the database commit (by the CLI and
-jobs; by a web request only for an editor's coding decision, one document) and can be
-rebuilt from the database at will. A rebuild writes a new generation folder and then
-switches a pointer file atomically, so readers see the old index or the new one, never
-a half-built one. One writer at a time: a second waits `WRITER_TIMEOUT` seconds, then
-gets IndexBusy with a clear message.
+The index is derived data: every write that changes what search shows goes into the
+change log in the database (tracker.changelog), and each node's index applies it
+(following.py); it can be rebuilt from the database at will. A rebuild writes a new
+generation folder and then switches a pointer file atomically, so readers see the old
+index or the new one, never a half-built one. One writer at a time: a second waits
+`WRITER_TIMEOUT` seconds, then gets IndexBusy with a clear message.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import shutil
 import tempfile
@@ -22,20 +21,20 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 from whoosh import index as windex
-from whoosh.index import LockError
 
+from tracker import changelog
 from tracker.models import Communication, Resolution
 from tracker.search.building import build_segments, memory_limit_mb
+from tracker.search.changes import (  # noqa: F401 - IndexBusy and the timeout are read here
+    WRITER_TIMEOUT,
+    IndexBusy,
+    catch_up,
+)
 from tracker.search.facets import FacetTable, saved_table
 from tracker.search.schema import communication_docs, make_schema, resolution_docs
-from tracker.search.suggestions import add_vocabulary, spelling_words
+from tracker.search.suggestions import add_vocabulary
 
-WRITER_TIMEOUT = 10.0
 POINTER = "CURRENT"
-
-
-class IndexBusy(RuntimeError):
-    """Another process is writing the index."""
 
 
 # --- where the index lives ------------------------------------------------------------
@@ -89,72 +88,7 @@ def open_index(root: str | Path, *, create: bool = True):
     return windex.open_dir(str(current))
 
 
-def _writer(ix, timeout: float = WRITER_TIMEOUT):
-    try:
-        return ix.writer(timeout=timeout)
-    except LockError:
-        raise IndexBusy(f"the search index at {ix.storage.folder} is being written by "
-                        f"another process; waited {timeout:.0f} s. Try again when "
-                        "it finishes.") from None
-
-
 # --- writing --------------------------------------------------------------------------
-
-
-_WRITE_LOCK = threading.Lock()
-
-# What each index update wrote, one file per update, so that a rebuild running meanwhile
-# can write it into the generation it builds (see rebuild_index).
-CHANGES = "changes"
-
-
-def _journal(root: Path, communication_ids: set[int], resolution_symbols: set[str]) -> None:
-    folder = root / CHANGES
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"communications": sorted(communication_ids),
-                   "resolutions": sorted(resolution_symbols)}, f)
-    os.replace(tmp, folder / f"{time.time_ns()}-{os.getpid()}.json")
-
-
-def _journal_names(root: Path) -> set[str]:
-    folder = root / CHANGES
-    return {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
-
-
-def _journaled(root: Path, names: Iterable[str]) -> tuple[set[int], set[str]]:
-    ids: set[int] = set()
-    symbols: set[str] = set()
-    for name in names:
-        try:
-            entry = json.loads((root / CHANGES / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # pruned meanwhile by another rebuild: that rebuild covered it
-        ids.update(entry.get("communications", []))
-        symbols.update(entry.get("resolutions", []))
-    return ids, symbols
-
-
-def _write_docs(ix, session: Session, ids, symbols, writer=None,
-                timeout: float = WRITER_TIMEOUT) -> tuple[int, list[str]]:
-    writer = writer or _writer(ix, timeout)
-    n, texts = 0, []
-    known = set(ix.schema.names())  # an index built before a field existed lacks it
-    try:
-        for doc in communication_docs(session, ids):
-            writer.update_document(**{k: v for k, v in doc.items() if k in known})
-            texts += [doc["addressee"], doc["summary"]]
-            n += 1
-        for doc in resolution_docs(session, symbols):
-            writer.update_document(**doc)
-            texts.append(doc["title"])
-            n += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    return n, texts
 
 
 def missing_fields(root: str | Path) -> set[str]:
@@ -164,35 +98,7 @@ def missing_fields(root: str | Path) -> set[str]:
     return set(make_schema().names()) - set(ix.schema.names())
 
 
-def update_index(root: str | Path, session: Session, *, communication_ids=(),
-                 resolution_symbols=(), timeout: float = WRITER_TIMEOUT) -> int:
-    """Write the given items after their database commit; return how many were written.
-
-    An editor's coding decision writes its one communication from the web request, with
-    a short `timeout`: if an import holds the index, the journal entry lets the next
-    rebuild catch up.
-
-    The items are first noted in the change journal: if a rebuild is running, it may
-    have read the database before this commit and would switch readers to a generation
-    without them, while this writes into the generation being replaced.
-    """
-    communication_ids, resolution_symbols = set(communication_ids), set(resolution_symbols)
-    if not communication_ids and not resolution_symbols:
-        return 0
-    root = Path(root)
-    if _outdated(root):
-        return rebuild_index(root, session)
-    with _WRITE_LOCK:
-        root.mkdir(parents=True, exist_ok=True)
-        _journal(root, communication_ids, resolution_symbols)
-        ix = open_index(root)  # after the journal entry: see rebuild_index
-        n, texts = _write_docs(ix, session, communication_ids, resolution_symbols,
-                               timeout=timeout)
-        add_vocabulary(ix.storage.folder, spelling_words(texts))
-        return n
-
-
-def _outdated(root: Path) -> bool:
+def outdated(root: Path) -> bool:
     """Whether the index was built with other fields than this version writes: documents
     with the new fields cannot go into it, so it is rebuilt whole."""
     ix = open_index(root, create=False)
@@ -209,19 +115,16 @@ def default_procs() -> int:
 
 def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
     """Build a new generation from the database and switch readers to it, writing with
-    `procs` processes (see building.py).
+    `procs` processes (see building.py); return how many documents it holds.
 
-    Imports that commit while it runs are replayed from the change journal: it notes the
-    journal's entries before reading the database, writes the entries that appear later
-    into the new generation before switching, and again after switching. An update
-    journals after its commit and opens the index after journaling, so it is either
-    read by this build (journaled before it began), replayed (journaled before the last
-    replay), or written by its own process into the new generation (journaled later,
-    so it opened the index after the switch).
+    The log's last position is read before the database: what commits while the build
+    reads is in the log after it, and is replayed into the new generation, read afresh,
+    before the switch. Changes after the replay are applied by whoever follows the log
+    (following.py), from the position the new generation records.
     """
     root = Path(root)
-    with _WRITE_LOCK:
-        before = _journal_names(root)
+    for _attempt in range(3):
+        start = changelog.bounds(session)[1]
         docs = itertools.chain(communication_docs(session), resolution_docs(session))
         count = None
         if procs > 1:  # how to share the documents among the processes
@@ -229,16 +132,18 @@ def rebuild_index(root: str | Path, session: Session, *, procs: int = 1) -> int:
                         for table in (Communication, Resolution))
         generation, n = build_generation(root, docs, procs=procs, count=count)
         try:
-            replayed = _journal_names(root) - before
-            _replay(generation, session, root, replayed)
+            replayed = catch_up(generation, session.get_bind(), position=start)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
-        switch_to(root, generation)
-        _replay(generation, session, root, _journal_names(root) - before - replayed)
-        for name in before:  # this build read everything they name
-            (root / CHANGES / name).unlink(missing_ok=True)
-        return n
+        if not replayed.everything:
+            switch_to(root, generation)
+            return n
+        # The database was replaced (a restore) while this read it: read it again.
+        shutil.rmtree(generation, ignore_errors=True)
+        session.rollback()
+    raise IndexBusy("the database was replaced three times while the search index was "
+                    "rebuilt from it; run `tracker reindex` again when it is quiet.")
 
 
 def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1,
@@ -263,15 +168,6 @@ def build_generation(root: Path, docs: Iterable[dict], *, procs: int = 1,
         shutil.rmtree(generation, ignore_errors=True)
         raise
     return generation, n
-
-
-def _replay(generation: Path, session: Session, root: Path, names: set[str]) -> None:
-    if not names:
-        return
-    ids, symbols = _journaled(root, names)
-    session.expire_all()  # read what those imports committed, not what this session holds
-    _, texts = _write_docs(windex.open_dir(str(generation)), session, ids, symbols)
-    add_vocabulary(generation, spelling_words(texts))
 
 
 # --- querying -------------------------------------------------------------------------
