@@ -115,17 +115,22 @@ class Order:
 
 
 def _sorted(rows: list, key: Callable, descending: bool) -> list:
-    known = [r for r in rows if key(r) is not None]
-    unknown = [r for r in rows if key(r) is None]
-    return sorted(known, key=key, reverse=descending) + unknown
+    # Each key once: a symbol's natural key costs a few regular expressions, and the list
+    # of resolutions sorts thousands of them on every request.
+    keyed = [(key(r), r) for r in rows]
+    known = [(k, r) for k, r in keyed if k is not None]
+    unknown = [r for k, r in keyed if k is None]
+    known.sort(key=lambda kr: kr[0], reverse=descending)
+    return [r for _, r in known] + unknown
 
 
-def page_of(rows: list, size: int) -> tuple[list, int, int]:
-    """One page of rows from ?page=, with the page number and the count of pages.
+def page_of(rows: list, size: int, param: str = "page") -> tuple[list, int, int]:
+    """One page of rows from ?page= (or `param`, for a page's second table), with the page
+    number and the count of pages.
 
     A page past the end shows the last; anything that is not a number shows the first.
     """
     pages = max(1, -(-len(rows) // size))
-    asked = request.args.get("page", "1")
+    asked = request.args.get(param, "1")
     page = min(max(int(asked), 1), pages) if asked.isdecimal() and len(asked) < 10 else 1
     return rows[(page - 1) * size:page * size], page, pages
