@@ -66,9 +66,10 @@ def show(iso3, fmt):
     awaiting = letters.apply(profile.awaiting)
     records = sponsorships.apply(profile.sponsorships)
     cast = votes.apply(profile.votes)
+    # Thousands for some States: made only for the JSON and CSV, which list them all.
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
-            for c in awaiting]
+            for c in awaiting] if fmt != "html" else []
     meta = {"iso3": profile.state.iso3, "name": profile.state.name,
             "communications": profile.total, "replied": profile.replied,
             "by_year": dict(profile.by_year), "by_type": dict(profile.by_type),
@@ -86,8 +87,13 @@ def show(iso3, fmt):
 
     def html():
         shown, page, pages = page_of(records, current_app.config["PAGE_SIZE"])
+        # Paged like the sponsorships: Mexico awaits replies to thousands of letters.
+        letters_shown, letters_page, letters_pages = page_of(
+            awaiting, current_app.config["PAGE_SIZE"], "letters_page")
         return render_template("states/show.html", p=profile, awaiting=awaiting, cast=cast,
                                records=shown, page=page, pages=pages, letters=letters,
+                               letters_shown=letters_shown, letters_page=letters_page,
+                               letters_pages=letters_pages,
                                sponsorships=sponsorships, votes=votes)
 
     return respond(fmt, rows=rows, columns=["reference", "date", "type", "page"],
