@@ -7,9 +7,14 @@ Translators can edit the .po files directly; this table only seeds them.
 from babel.messages.pofile import read_po, write_po
 
 T = {
-    "Every recorded vote in which this State is listed, at the Human Rights Council and the General Assembly. A resolution adopted without a vote records no State’s vote.": (
-        "Cada votación registrada en la que figura este Estado, en el Consejo de Derechos Humanos y en la Asamblea General. Una resolución aprobada sin votación no registra el voto de ningún Estado.",
-        "Chaque vote enregistré où figure cet État, au Conseil des droits de l'homme et à l'Assemblée générale. Une résolution adoptée sans vote n'enregistre le vote d'aucun État."),
+    "Every recorded vote in which this State is listed, at the Human Rights Council and the "
+    "General Assembly. A resolution adopted without a vote records no State’s vote.": (
+        "Cada votación registrada en la que figura este Estado, en el Consejo de Derechos "
+        "Humanos y en la Asamblea General. Una resolución aprobada sin votación no registra "
+        "el voto de ningún Estado.",
+        "Chaque vote enregistré où figure cet État, au Conseil des droits de l'homme et à "
+        "l'Assemblée générale. Une résolution adoptée sans vote n'enregistre le vote d'aucun "
+        "État."),
     # Case submissions, follow-up, internal briefs and the case export (tracker/views/case_links.py)
     "Audience": ("Público destinatario", "Public visé"),
     "not shown: a part is fewer than %(n)d": ("no se muestra: una parte es inferior a %(n)d",

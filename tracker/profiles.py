@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from tracker.communications import reply_status
 from tracker.models import (
     Communication,
     CommunicationMandate,
@@ -16,6 +15,7 @@ from tracker.models import (
     Region,
     RegionMembership,
     RegionScheme,
+    Reply,
     Resolution,
     Sponsorship,
     State,
@@ -89,7 +89,11 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
         return None
     comms = list(session.exec(select(Communication).where(Communication.state_iso3 == iso3)
                               .order_by(Communication.date.desc())))
-    replied_ids = reply_status(session, [c.id for c in comms])
+    # Joined, not an IN list of the State's thousands of ids.
+    replied_ids = set(session.exec(
+        select(Reply.communication_id).join(Communication,
+                                            Communication.id == Reply.communication_id)
+        .where(Communication.state_iso3 == iso3)))
     mandate_counts = Counter(session.exec(
         select(CommunicationMandate.mandate_id).join(
             Communication, Communication.id == CommunicationMandate.communication_id)
@@ -116,8 +120,8 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
     for family, title in session.exec(select(Draft.family, Draft.title)
                                       .where(Draft.title.is_not(None)).order_by(Draft.id)):
         title_of.setdefault(family, title)
-    via = via_groups(session, families)
-    days = family_dates(session, families)
+    via = via_groups(session)  # of every family, as families holds them all
+    days = family_dates(session)
     for family in families:
         day = days.get(family)
         if rows.get(family) is None and day and not was_member(state, day):

@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlalchemy import case, distinct
+from sqlmodel import Session, func, select
 
 from tracker.ingest import hrc_members_on
 from tracker.models import (
@@ -77,24 +78,25 @@ class ResolutionRow:
 def list_resolutions(session: Session) -> list[ResolutionRow]:
     """Every resolution with its count of final sponsors, of recorded sponsorship rows, and
     its last draft's date (the adoption date is often not recorded)."""
-    families: dict[int, set[str]] = {}
     drafted: dict[int, dt.date] = {}
-    for resolution_id, family, day in session.exec(
-            select(Draft.resolution_id, Draft.family, Draft.date)
-            .where(Draft.resolution_id.is_not(None))):
-        families.setdefault(resolution_id, set()).add(family)
+    for resolution_id, day in session.exec(
+            select(Draft.resolution_id, Draft.date).where(Draft.resolution_id.is_not(None))):
         if day and (resolution_id not in drafted or day > drafted[resolution_id]):
             drafted[resolution_id] = day
-    rows: dict[str, list[tuple[str | None, bool]]] = {}
-    for family, iso3, withdrawn in session.exec(
-            select(Sponsorship.family, Sponsorship.iso3, Sponsorship.withdrawn)):
-        rows.setdefault(family, []).append((iso3, withdrawn))
+    # Counted by the database: reading every sponsorship row (140,000 with the catalogue)
+    # into Python was most of this list's time, on every request.
+    pairs = (select(Draft.resolution_id, Draft.family)
+             .where(Draft.resolution_id.is_not(None)).distinct().subquery())
+    still = case((Sponsorship.withdrawn.is_(False), Sponsorship.iso3))
+    counts = {rid: (final, n) for rid, final, n in session.exec(
+        select(pairs.c.resolution_id, func.count(distinct(still)), func.count())
+        .join(Sponsorship, Sponsorship.family == pairs.c.family)
+        .group_by(pairs.c.resolution_id))}
     out = []
     for r in session.exec(select(Resolution).order_by(Resolution.adoption_date.desc(),
                                                       Resolution.symbol)):
-        mine = [row for f in families.get(r.id, ()) for row in rows.get(f, [])]
-        final = len({iso3 for iso3, withdrawn in mine if iso3 and not withdrawn})
-        out.append(ResolutionRow(r, final, len(mine), drafted.get(r.id)))
+        final, n = counts.get(r.id, (0, 0))
+        out.append(ResolutionRow(r, final, n, drafted.get(r.id)))
     return out
 
 

@@ -117,40 +117,82 @@ def via_group_codes(session: Session, family: str) -> set[str]:
     return _through_groups(session, sponsorships(session, family), family)
 
 
-def family_dates(session: Session, families) -> dict[str, dt.date | None]:
-    """`family_date` for many families in two queries."""
-    families = set(families)
-    out: dict[str, dt.date | None] = dict.fromkeys(families)
-    for chunk in chunks(families):
-        for family, last in session.exec(select(Draft.family, func.max(Draft.date))
-                                         .where(Draft.family.in_(chunk))
-                                         .group_by(Draft.family)):
-            out[family] = last
-        for family, adopted in session.exec(
-                select(Draft.family, func.min(Resolution.adoption_date))
-                .join(Resolution, Draft.resolution_id == Resolution.id)
-                .where(Draft.family.in_(chunk), Resolution.adoption_date.is_not(None))
-                .group_by(Draft.family)):
-            out[family] = adopted
+def family_dates(session: Session, families=None) -> dict[str, dt.date | None]:
+    """`family_date` for many families (None: every family) in two queries a few hundred."""
+    if families is None:  # one pass over the table, not an IN list of thousands
+        out: dict[str, dt.date | None] = dict.fromkeys(
+            session.exec(select(Draft.family).distinct()))
+        batches = [None]
+    else:
+        families = set(families)
+        out = dict.fromkeys(families)
+        batches = chunks(families)
+    for chunk in batches:
+        last = select(Draft.family, func.max(Draft.date)).group_by(Draft.family)
+        adopted = (select(Draft.family, func.min(Resolution.adoption_date))
+                   .join(Resolution, Draft.resolution_id == Resolution.id)
+                   .where(Resolution.adoption_date.is_not(None)).group_by(Draft.family))
+        if chunk is not None:
+            last, adopted = (last.where(Draft.family.in_(chunk)),
+                             adopted.where(Draft.family.in_(chunk)))
+        out.update(session.exec(last).all())
+        out.update(session.exec(adopted).all())
     return out
 
 
-def via_groups(session: Session, families) -> dict[str, set[str]]:
-    """`via_group_codes` for many families: a few queries, whatever their number."""
-    rows = [row for chunk in chunks(set(families)) for row in session.exec(
-        select(Sponsorship.family, Sponsorship.group_name).where(
-            Sponsorship.family.in_(chunk), Sponsorship.group_name.is_not(None),
-            Sponsorship.withdrawn.is_(False)))]
+class GroupMembers:
+    """`group_members` for many groups and days, from the membership tables read once:
+    a State's page asks for the members of a group on hundreds of different days."""
+
+    def __init__(self, session: Session):
+        self.regional: dict[str, list[State]] = {}
+        for name, state in session.exec(
+                select(Region.name, State).join(RegionMembership,
+                                                RegionMembership.region_id == Region.id)
+                .join(RegionScheme, RegionScheme.id == Region.scheme_id)
+                .join(State, State.iso3 == RegionMembership.iso3)
+                .where(RegionScheme.slug == "un-groups", RegionMembership.counts)):
+            self.regional.setdefault(name, []).append(state)
+        self.listed: dict[str, list[GroupMembership]] = {}
+        for row in session.exec(select(GroupMembership)):
+            self.listed.setdefault(row.group_name, []).append(row)
+        self.known: dict[tuple, set[str]] = {}
+
+    def __call__(self, group_name: str, on: dt.date | None = None) -> set[str]:
+        key = (group_name, on)
+        if key not in self.known:
+            self.known[key] = self._members(group_name, on)
+        return self.known[key]
+
+    def _members(self, group_name: str, on: dt.date | None) -> set[str]:
+        group = canonical_group(group_name) or group_name
+        if group in REGIONAL:  # members_on's rule, in Python
+            return {s.iso3 for s in self.regional.get(REGIONAL[group], [])
+                    if (s.status == "member" if on is None else was_member(s, on))}
+        if group in LISTED:
+            return {m.iso3 for m in self.listed.get(group, [])
+                    if on is None or ((m.valid_from is None or m.valid_from <= on)
+                                      and (m.valid_to is None or m.valid_to > on))}
+        return set()
+
+
+def via_groups(session: Session, families=None) -> dict[str, set[str]]:
+    """`via_group_codes` for many families (None: every family): a few queries, whatever
+    their number."""
+    query = select(Sponsorship.family, Sponsorship.group_name).where(
+        Sponsorship.group_name.is_not(None), Sponsorship.withdrawn.is_(False))
+    if families is None:
+        rows = list(session.exec(query))
+    else:
+        rows = [row for chunk in chunks(set(families))
+                for row in session.exec(query.where(Sponsorship.family.in_(chunk)))]
     if not rows:
         return {}
     days = family_dates(session, {family for family, _ in rows})
-    members: dict[tuple, set[str]] = {}
+    members = GroupMembers(session)
     out: dict[str, set[str]] = {}
     for family, group in rows:
-        key = (group, days[family])
-        if key not in members:
-            members[key] = group_members(session, group, days[family])
-        out.setdefault(family, set()).update(members[key])
+        out.setdefault(family, set()).update(members(group, days[family]))
     return out
 
 

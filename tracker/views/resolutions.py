@@ -89,9 +89,14 @@ def show(symbol, fmt):
         return redirect(with_query(url_for(request.endpoint, symbol=target.symbol),
                                    request.args.to_dict(flat=False)) + "#" + vote_anchor(symbol))
     states = {s.iso3: s for s in session.exec(select(State))}
+    # By code: comparing State rows is a pydantic comparison of every field, 193 × 193.
+    group_of: dict[str, str] = {}
+    for g in view.gaps:
+        for member in g.members:
+            group_of.setdefault(member.iso3, g.region)
     rows = order.apply(
         {"iso3": iso3, "state": states[iso3].name, "status": status,
-         "group": next((g.region for g in view.gaps if states[iso3] in g.members), "")}
+         "group": group_of.get(iso3, "")}
         for iso3, status in view.statuses.items())
     gaps = [g for _, g in gap_order.apply(enumerate(view.gaps))]
     meta = {"symbol": view.resolution.symbol, "title": view.resolution.title,

@@ -115,9 +115,13 @@ class Order:
 
 
 def _sorted(rows: list, key: Callable, descending: bool) -> list:
-    known = [r for r in rows if key(r) is not None]
-    unknown = [r for r in rows if key(r) is None]
-    return sorted(known, key=key, reverse=descending) + unknown
+    # Each key once: a symbol's natural key costs a few regular expressions, and the list
+    # of resolutions sorts thousands of them on every request.
+    keyed = [(key(r), r) for r in rows]
+    known = [(k, r) for k, r in keyed if k is not None]
+    unknown = [r for k, r in keyed if k is None]
+    known.sort(key=lambda kr: kr[0], reverse=descending)
+    return [r for _, r in known] + unknown
 
 
 def page_of(rows: list, size: int, param: str = "page") -> tuple[list, int, int]:

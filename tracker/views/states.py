@@ -83,9 +83,10 @@ def show(iso3, fmt):
     # Over the same votes as the list: the filters, every body unless one is chosen.
     agreed = agreement_rate(session, profile.state.iso3, other_state.iso3,
                             **{"body": None, **asked}) if other_state else None
+    # Thousands for some States: made only for the JSON and CSV, which list them all.
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
-            for c in awaiting]
+            for c in awaiting] if fmt != "html" else []
     meta = {"iso3": profile.state.iso3, "name": profile.state.name,
             "communications": profile.total, "replied": profile.replied,
             "by_year": dict(profile.by_year), "by_type": dict(profile.by_type),
@@ -111,8 +112,13 @@ def show(iso3, fmt):
         shown, page, pages = page_of(records, current_app.config["PAGE_SIZE"])
         cast_shown, votes_page, votes_pages = page_of(cast, current_app.config["PAGE_SIZE"],
                                                       "votes_page")
+        # Paged like the sponsorships: Mexico awaits replies to thousands of letters.
+        letters_shown, letters_page, letters_pages = page_of(
+            awaiting, current_app.config["PAGE_SIZE"], "letters_page")
         return render_template("states/show.html", p=profile, awaiting=awaiting, cast=cast,
                                records=shown, page=page, pages=pages, letters=letters,
+                               letters_shown=letters_shown, letters_page=letters_page,
+                               letters_pages=letters_pages,
                                sponsorships=sponsorships, votes=votes,
                                cast_shown=cast_shown, votes_page=votes_page,
                                votes_pages=votes_pages, filters=filters,
