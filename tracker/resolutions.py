@@ -22,7 +22,7 @@ from tracker.sponsorships import (
     regional_gaps,
     via_group_codes,
 )
-from tracker.voting import ResolutionVotes, resolution_votes
+from tracker.voting import ResolutionSheets, resolution_votes
 
 
 @dataclass
@@ -31,7 +31,7 @@ class ResolutionView:
     drafts: list[Draft]
     events: list[SponsorshipEvent]
     sponsorships: list[Sponsorship]
-    votes: ResolutionVotes
+    votes: ResolutionSheets
     gaps: list[GroupGap]
     statuses: dict[str, str]  # ISO3 -> main | co | withdrew | never | not a member
     day: dt.date | None = None  # the day membership is counted on

@@ -110,7 +110,7 @@ class RegionVotes:
         return {v: counted.get(v, 0) for v in VALUES}
 
 
-def _details(session: Session, votes: list[Vote]) -> list[VoteDetail]:
+def vote_details(session: Session, votes: list[Vote]) -> list[VoteDetail]:
     casts: dict[int, list[VoteCast]] = {v.id: [] for v in votes}
     for part in chunks(list(casts)):
         for c in session.exec(select(VoteCast).where(VoteCast.vote_id.in_(part))
@@ -159,10 +159,10 @@ def votes_for_resolution(session: Session, symbol: str) -> ResolutionVotes:
         amendments = list(session.exec(select(Draft).where(
             Draft.kind == "amendment", Draft.amends.in_(targets)))) if targets else []
     amendments.sort(key=lambda d: (d.date or dt.date.min, _number(d.symbol)))
-    own = _details(session, _votes_on(session, [*(d.symbol for d in drafts),
+    own = vote_details(session, _votes_on(session, [*(d.symbol for d in drafts),
                                                 *([resolution.symbol] if resolution else [])]))
     by_symbol: dict[str, list[VoteDetail]] = {}
-    for detail in _details(session, _votes_on(session, [a.symbol for a in amendments])):
+    for detail in vote_details(session, _votes_on(session, [a.symbol for a in amendments])):
         by_symbol.setdefault(detail.vote.symbol, []).append(detail)
     return ResolutionVotes(symbol, resolution, target, own,
                            [AmendmentVotes(a, by_symbol.get(a.symbol, [])) for a in amendments])
@@ -180,7 +180,9 @@ def _same_title(session: Session, amendment: Draft) -> list[Draft]:
         if session_of(d.symbol) == here]
 
 
-def _filtered(stmt, *, body, kind, agenda_item, subject, since, until):
+def narrowed(stmt, *, body=None, kind=None, agenda_item=None, subject=None, since=None,
+             until=None):
+    """`stmt` (over Vote) narrowed by a record's filters; `subject` as SUBJECTS reads it."""
     if body:
         stmt = stmt.where(Vote.body == body)
     if kind:
@@ -207,7 +209,7 @@ def state_voting_record(session: Session, iso3: str, *, body: str | None = None,
     `kind`: resolution, decision or amendment; `subject`: a key of SUBJECTS (defenders,
     women, mandates) or any words, looked for in the vote's title and agenda entry.
     """
-    stmt = _filtered(select(Vote, VoteCast.value).join(VoteCast, VoteCast.vote_id == Vote.id)
+    stmt = narrowed(select(Vote, VoteCast.value).join(VoteCast, VoteCast.vote_id == Vote.id)
                      .where(VoteCast.iso3 == iso3), body=body, kind=kind,
                      agenda_item=agenda_item, subject=subject, since=since, until=until)
     rows = list(session.exec(stmt.order_by(Vote.date.desc(), Vote.symbol)))
@@ -231,7 +233,7 @@ def agreement_rate(session: Session, iso3_a: str, iso3_b: str, *, body: str | No
                                                else_=0)), 0))
             .select_from(Vote).join(a, a.vote_id == Vote.id).join(b, b.vote_id == Vote.id)
             .where(a.iso3 == iso3_a, b.iso3 == iso3_b, a.value.in_(CAST), b.value.in_(CAST)))
-    stmt = _filtered(stmt, body=body, kind=kind, agenda_item=agenda_item, subject=subject,
+    stmt = narrowed(stmt, body=body, kind=kind, agenda_item=agenda_item, subject=subject,
                      since=since, until=until)
     together, same, opposed = session.exec(stmt).one()
     return Agreement(iso3_a, iso3_b, together, int(same), int(opposed))

@@ -14,7 +14,6 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from tracker.models import (
@@ -25,7 +24,6 @@ from tracker.models import (
     Resolution,
     State,
     Vote,
-    VoteCast,
 )
 from tracker.store import chunks
 from tracker.votes import (
@@ -33,7 +31,9 @@ from tracker.votes import (
     VALUES,
     StateVote,
     VoteDetail,
+    narrowed,
     state_voting_record,
+    vote_details,
     votes_for_resolution,
 )
 
@@ -79,9 +79,7 @@ class VoteSheet:
             counts = Counter(self.by_state.values())
             counts.update(value for _, value in self.unmatched)
             return {v: counts.get(v, 0) for v in VALUES}
-        printed = {"Y": self.vote.yes, "N": self.vote.no, "A": self.vote.abstain,
-                   "X": self.vote.non_voting}
-        return {k: v for k, v in printed.items() if v is not None}
+        return _printed(self.vote)
 
     def lists(self, names: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
         """The States by their vote, each list in order of name: [("Y", [(iso3, name)…])…]."""
@@ -113,7 +111,9 @@ def sheet_of(detail: VoteDetail, amendment: Draft | None = None) -> VoteSheet:
 
 
 @dataclass
-class ResolutionVotes:
+class ResolutionSheets:
+    """A resolution's votes as the pages show them (tracker.votes.ResolutionVotes, as sheets)."""
+
     own: list[VoteSheet]  # on the resolution (or its draft), oldest first
     amendments: list[VoteSheet]  # on amendments to its drafts, by symbol
 
@@ -123,12 +123,12 @@ class ResolutionVotes:
         return self.own[-1] if self.own else None
 
 
-def resolution_votes(session: Session, resolution: Resolution) -> ResolutionVotes:
+def resolution_votes(session: Session, resolution: Resolution) -> ResolutionSheets:
     """The votes on a resolution and its drafts, and on the amendments to them."""
     found = votes_for_resolution(session, resolution.symbol)
     own = [sheet_of(d) for d in found.votes]
     own.sort(key=lambda s: (s.vote.date or dt.date.min, s.vote.id))
-    return ResolutionVotes(own, [sheet_of(d, a.draft) for a in found.amendments
+    return ResolutionSheets(own, [sheet_of(d, a.draft) for a in found.amendments
                                  for d in a.votes])
 
 
@@ -180,7 +180,7 @@ class StanceLine:
                                    or self.for_amendments != "none")
 
 
-def stance_lines(statuses: dict[str, str], votes: ResolutionVotes,
+def stance_lines(statuses: dict[str, str], votes: ResolutionSheets,
                  names: dict[str, str]) -> list[StanceLine]:
     """A line for each State that sponsored the resolution or voted on it or on an
     amendment to it, in order of `names`; `statuses` is each State's sponsorship."""
@@ -256,9 +256,8 @@ def state_record(session: Session, iso3: str, **filters) -> list[RecordRow]:
 
 
 def _in(session: Session, model, column, values) -> list:
-    values = sorted(values)
-    return [row for i in range(0, len(values), 500)
-            for row in session.exec(select(model).where(column.in_(values[i:i + 500])))]
+    return [row for part in chunks(sorted(values))
+            for row in session.exec(select(model).where(column.in_(part)))]
 
 
 # --- votes in a brief ----------------------------------------------------------------------
@@ -307,17 +306,12 @@ def brief_votes(session: Session, *, kind: str, subject: str, since: dt.date | N
     topics = [words] if words else list(BRIEF_SUBJECTS)
     votes: dict[int, Vote] = {}
     for topic in topics:
-        for v in session.exec(_on_subject(topic, **period)):
+        for v in session.exec(narrowed(select(Vote), subject=topic, **period)):
             votes.setdefault(v.id, v)
     chosen = sorted(votes.values(), key=lambda v: (v.date or dt.date.min, v.symbol),
                     reverse=True)[:MAX_BRIEF_VOTES]
     names = dict(session.exec(select(State.iso3, State.name)).all())
-    casts: dict[int, dict[str, str]] = {v.id: {} for v in chosen}
-    for part in chunks(list(casts)):
-        for vote_id, iso3, value in session.exec(
-                select(VoteCast.vote_id, VoteCast.iso3, VoteCast.value)
-                .where(VoteCast.vote_id.in_(part), VoteCast.iso3.is_not(None))):
-            casts[vote_id][iso3] = value
+    casts = {d.vote.id: d.by_state for d in vote_details(session, chosen)}
     pages = {r.vote.id: r for r in record_rows(session, [StateVote(v, "") for v in chosen])}
     out = []
     for v in chosen:
@@ -329,18 +323,6 @@ def brief_votes(session: Session, *, kind: str, subject: str, since: dt.date | N
         out.append(BriefVote(v.symbol, _day(v.date), v.body, row.kind, row.outcome,
                              row.title, totals, row.resolution, against=against))
     return out
-
-
-def _on_subject(topic: str, *, since, until):
-    """The votes whose title or agenda entry names a subject, as tracker.votes reads it."""
-    stmt = select(Vote).where(or_(*(column.ilike(f"%{w}%")
-                                    for w in SUBJECTS.get(topic, (topic,))
-                                    for column in (Vote.title, Vote.agenda))))
-    if since:
-        stmt = stmt.where(Vote.date >= since)
-    if until:
-        stmt = stmt.where(Vote.date <= until)
-    return stmt
 
 
 def _newest(r: StateVote):
