@@ -326,24 +326,33 @@ def test_browser_sponsorship_matrix_keeps_its_headers_in_view(browser, base_url,
         context.close()
 
 
-@pytest.fixture(scope="module")
-def editor_state(browser, base_url, with_catalogue):
-    """An editor's signed-in browser state, made once: sign-ins are rate-limited."""
-
+def signed_in_state(browser, base_url, app, username, role):
+    """A new account's signed-in browser state, made once per module: sign-ins are
+    rate-limited. Editors and admins give their authenticator's code too."""
     from tracker.auth import limiter
 
-    secret = add_account(with_catalogue, "brief-editor", "editor")
-    with with_catalogue.app_context():
+    secret = add_account(app, username, role)
+    with app.app_context():
         limiter.reset()  # the module's other tests used this minute's sign-ins
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(f"{base_url}/login")
-        sign_in_with_code(page, "brief-editor", secret)
+        if secret:
+            sign_in_with_code(page, username, secret)
+        else:
+            page.fill("#username", username)
+            page.fill("#password", PASSWORD)
+            page.click("main form button[type=submit]")
         page.wait_for_url(f"{base_url}/")
         return context.storage_state()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def editor_state(browser, base_url, with_catalogue):
+    return signed_in_state(browser, base_url, with_catalogue, "brief-editor", "editor")
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
@@ -509,23 +518,7 @@ def test_browser_case_register_fits_each_width_in_each_language(browser, base_ur
 
 @pytest.fixture(scope="module")
 def alerts_reader_state(browser, base_url, with_catalogue):
-    """A viewer's signed-in browser state, made once: sign-ins are rate-limited."""
-    from tracker.auth import limiter
-
-    add_account(with_catalogue, "alerts-reader", "viewer")
-    with with_catalogue.app_context():
-        limiter.reset()  # the module's other tests used this minute's sign-ins
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(f"{base_url}/login")
-        page.fill("#username", "alerts-reader")
-        page.fill("#password", PASSWORD)
-        page.click("main form button[type=submit]")
-        page.wait_for_url(f"{base_url}/")
-        return context.storage_state()
-    finally:
-        context.close()
+    return signed_in_state(browser, base_url, with_catalogue, "alerts-reader", "viewer")
 
 
 def _forget_alerts(app, username):
