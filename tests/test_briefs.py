@@ -364,3 +364,52 @@ def test_brief_page_and_exports_speak_the_interface_language(samples_app, lang, 
     assert "Headline figures" not in page and "Talking points" not in page
     doc = Document(io.BytesIO(client.get(f"{url}.docx?lang={lang}").data))
     assert words[0] in [p.text for p in doc.paragraphs]
+
+
+def test_state_brief_lists_its_period_newest_first_and_says_what_it_leaves_out(samples_app,
+                                                                               monkeypatch):
+    from tracker import briefs
+    from tracker.brief_export import resolutions_note
+    from tracker.profiles import state_profile
+    from tracker.resolutions import resolution_gaps
+
+    with samples_app.test_request_context(), Session(get_engine()) as s:
+        records = [r for r in state_profile(s, "GBR").sponsorships if r.resolution]
+        assert len({r.day for r in records}) >= 2
+        data = briefs.assemble(s, Brief(subject_kind="state", subject="GBR"))
+        assert (data.resolutions_total, data.resolutions_outside) == (len(records), 0)
+        day = {r.resolution.symbol: r.day for r in records}
+        days = [day[r.symbol] for r in data.resolutions]
+        assert days == sorted(days, reverse=True)
+        for item in data.resolutions:  # the figures of resolution_gaps, one by one
+            assert item.gaps == [(g.region, len(g.sponsors), len(g.members))
+                                 for g in resolution_gaps(s, item.symbol)]
+        assert resolutions_note(data) == ""
+
+        newest = max(day.values())
+        dated = Brief(subject_kind="state", subject="GBR", period_start=newest)
+        data = briefs.assemble(s, dated)
+        inside = [r for r in records if r.day >= newest]
+        assert {r.symbol for r in data.resolutions} == {r.resolution.symbol for r in inside}
+        assert data.resolutions_outside == len(records) - len(inside) > 0
+        assert "outside the brief’s period" in resolutions_note(data)
+
+        monkeypatch.setattr(briefs, "MAX_RESOLUTIONS", 1)
+        data = briefs.assemble(s, Brief(subject_kind="state", subject="GBR"))
+        assert [r.symbol for r in data.resolutions] == [data.resolutions[0].symbol]
+        assert day[data.resolutions[0].symbol] == newest
+        assert (f"The 1 most recent of the {len(records)} resolutions in the brief are listed, "
+                f"newest first; {len(records) - 1} more are not shown.") in resolutions_note(data)
+
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client, subject="state|GBR").location
+    page = client.get(url).get_data(as_text=True)
+    assert f"{len(records) - 1} more are not shown" in page
+    assert 'href="http://localhost/states/GBR#resolutions"' in page
+    from docx import Document
+
+    document = Document(io.BytesIO(client.get(url + ".docx").data))
+    assert any(f"{len(records) - 1} more are not shown" in p.text
+               for p in document.paragraphs)
+    french = client.get(url + "?lang=fr").get_data(as_text=True)
+    assert f"{len(records) - 1} autres ne sont pas affichées" in french

@@ -370,6 +370,15 @@ T = {
         "Se enumeran las %(n)d más recientes; la lista completa está en el rastreador:",
         "Les %(n)d plus récentes sont listées ; la liste complète est dans l'outil :"),
     "all communications": ("todas las comunicaciones", "toutes les communications"),
+    "The %(shown)d most recent of the %(total)d resolutions in the brief are listed, newest "
+    "first; %(more)d more are not shown.": (
+        "Se enumeran las %(shown)d más recientes de las %(total)d resoluciones del informe, "
+        "de la más reciente a la más antigua; no se muestran %(more)d más.",
+        "Les %(shown)d plus récentes des %(total)d résolutions de la note sont listées, de la "
+        "plus récente à la plus ancienne ; %(more)d autres ne sont pas affichées."),
+    "The State’s page lists every one:": ("La página del Estado las enumera todas:",
+                                          "La page de l'État les liste toutes :"),
+    "all resolutions": ("todas las resoluciones", "toutes les résolutions"),
     "Reference": ("Referencia", "Référence"),
     "Date": ("Fecha", "Date"),
     "Addressee": ("Destinatario", "Destinataire"),
@@ -2159,6 +2168,11 @@ T = {
                                         "Le vote sur %(symbol)s par État"),
 }
 PLURALS = {
+    "%(num)d resolution falls outside the brief’s period.": (
+        ("%(num)d resolución queda fuera del periodo del informe.",
+         "%(num)d resoluciones quedan fuera del periodo del informe."),
+        ("%(num)d résolution tombe hors de la période de la note.",
+         "%(num)d résolutions tombent hors de la période de la note.")),
     "%(num)d vote shown.": (("%(num)d votación mostrada.", "%(num)d votaciones mostradas."),
                             ("%(num)d vote affiché.", "%(num)d votes affichés.")),
     "%(num)d State listed did not vote.": (

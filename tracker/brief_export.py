@@ -166,7 +166,7 @@ def _sr_tables(doc, data: BriefData, list_url: Callable[..., str] | None) -> Non
 
 def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[str, str],
             list_url: Callable[..., str] | None = None, *, internal: bool = False,
-            cases: CaseFigures | None = None) -> bytes:
+            cases: CaseFigures | None = None, state_url: str | None = None) -> bytes:
     """A Word document on A4 with headings, tables, links and the charts as images.
 
     Every text passes through xml_safe: DOCX is XML, and one control character in a
@@ -224,8 +224,13 @@ def to_docx(brief: Brief, data: BriefData, charts: dict[str, str], links: dict[s
             row[2].text = t(c.addressee or "")
             row[3].text = _("received") if c.replied else _("awaited")
             row[4].text = t(c.summary[:400])
-    if data.resolutions:
+    if data.resolutions or data.resolutions_outside:
         doc.add_heading(_("Resolutions"), level=1)
+        note = resolutions_note(data)
+        if note:
+            paragraph = doc.add_paragraph(note + " ")
+            if http_url(state_url):
+                _hyperlink(paragraph, state_url, _("all resolutions"))
         for r in data.resolutions:
             doc.add_heading(t(f"{r.symbol}: {r.title}"), level=2)
             if r.status:
@@ -309,6 +314,26 @@ def share(part: int | None, coded: int) -> str:
         return _("not yet coded")
     return _("%(part)d of %(coded)d coded (%(percent)d %%)", part=part, coded=coded,
              percent=round(100 * part / coded))
+
+
+def resolutions_note(data: BriefData) -> str:
+    """What a State's brief does not list of its resolutions, in numbers: the State's page,
+    linked after this line, lists every one."""
+    if data.subject_kind != "state":
+        return ""
+    parts = []
+    shown = len(data.resolutions)
+    if data.resolutions_total > shown:
+        parts.append(_("The %(shown)d most recent of the %(total)d resolutions in the brief are "
+                       "listed, newest first; %(more)d more are not shown.", shown=shown,
+                       total=data.resolutions_total, more=data.resolutions_total - shown))
+    if data.resolutions_outside:
+        parts.append(ngettext("%(num)d resolution falls outside the brief’s period.",
+                              "%(num)d resolutions fall outside the brief’s period.",
+                              data.resolutions_outside))
+    if parts:
+        parts.append(_("The State’s page lists every one:"))
+    return " ".join(parts)
 
 
 def status_label(status: str) -> str:

@@ -33,7 +33,7 @@ from tracker.models import (
     User,
 )
 from tracker.profiles import state_profile
-from tracker.resolutions import resolution_gaps, resolution_view
+from tracker.resolutions import resolution_view, resolutions_gaps
 from tracker.search import region_term
 from tracker.sr_tables import Table, letters_of, sr_tables
 from tracker.vocabulary import N_, label
@@ -52,6 +52,10 @@ BRIEF_SCHEME = "sr-hrd"
 # A brief is read before a meeting: past this many letters, it lists the most recent and
 # links to the full list instead of printing hundreds of pages.
 MAX_LISTED = 200
+# A State's brief lists the resolutions of its period, newest first; each takes a table, so
+# past this many it says how many more there are and links to the State's page, which lists
+# every one (the catalogue holds some 1,300 for each State).
+MAX_RESOLUTIONS = 50
 
 SUBJECT_KINDS = {"mandate": N_("A mandate"), "state": N_("A State"), "region": N_("A region"),
                  "resolution": N_("A resolution")}  # shown translated
@@ -119,6 +123,10 @@ class BriefData:
     votes: list[BriefVote] = field(default_factory=list)
     stances: list[tuple[str, StanceLine]] = field(default_factory=list)  # name, line
     vote_recorded: bool = False
+    # A State's resolutions: how many fall in the brief's period (those listed are the
+    # newest of them) and how many more the State's page shows outside it.
+    resolutions_total: int = 0
+    resolutions_outside: int = 0
 
     @property
     def shows_regions(self) -> bool:
@@ -200,7 +208,7 @@ def assemble(session: Session, brief: Brief) -> BriefData:
         communications=[CommItem(c.id, c.reference, c.date.isoformat() if c.date else None,
                                  c.addressee_name, (c.summary or "")[:600], c.id in replied,
                                  c.letter_url or c.source_url) for c in comms[:MAX_LISTED]])
-    data.resolutions = _resolutions(session, brief)
+    _resolutions(session, brief, data)
     _votes(session, brief, data)
     data.fetched = [(kind, when.date().isoformat()) for kind, when in last_fetched(session)]
     data.subject_kind = brief.subject_kind
@@ -211,25 +219,40 @@ def assemble(session: Session, brief: Brief) -> BriefData:
     return data
 
 
-def _resolutions(session: Session, brief: Brief) -> list[ResolutionItem]:
-    out = []
+def _in_period(day: date | None, brief: Brief) -> bool:
+    """Whether a resolution's day falls in the brief's period (any day when it has none;
+    an undated resolution cannot be placed in one)."""
+    if not (brief.period_start or brief.period_end):
+        return True
+    return day is not None and (not brief.period_start or day >= brief.period_start) and (
+        not brief.period_end or day <= brief.period_end)
+
+
+def _resolutions(session: Session, brief: Brief, data: BriefData) -> None:
+    """The resolution of a resolution's brief; for a State's, the newest MAX_RESOLUTIONS of
+    those in the period (adopted then, else last drafted then) with its status of each."""
     if brief.subject_kind == "resolution":
         view = resolution_view(session, brief.subject)
-        out.append(ResolutionItem(view.resolution.symbol, view.resolution.title, "",
-                                  [(g.region, len(g.sponsors), len(g.members))
-                                   for g in view.gaps],
-                                  [(g.region, [view.names.get(m.iso3, m.name)
-                                               for m in g.missing]) for g in view.gaps]))
+        data.resolutions = [ResolutionItem(
+            view.resolution.symbol, view.resolution.title, "",
+            [(g.region, len(g.sponsors), len(g.members)) for g in view.gaps],
+            [(g.region, [view.names.get(m.iso3, m.name) for m in g.missing])
+             for g in view.gaps])]
+        data.resolutions_total = 1
     elif brief.subject_kind == "state":
         profile = state_profile(session, brief.subject)
-        for record in profile.sponsorships:
-            if record.resolution is None:
-                continue
-            gaps = resolution_gaps(session, record.resolution.symbol)
-            out.append(ResolutionItem(record.resolution.symbol, record.resolution.title,
-                                      record.status, [(g.region, len(g.sponsors),
-                                                       len(g.members)) for g in gaps]))
-    return out
+        records = [r for r in profile.sponsorships if r.resolution is not None]
+        chosen = sorted((r for r in records if _in_period(r.day, brief)),
+                        key=lambda r: r.resolution.symbol)
+        chosen.sort(key=lambda r: (r.day is not None, r.day or date.min), reverse=True)
+        listed = chosen[:MAX_RESOLUTIONS]
+        gaps = resolutions_gaps(session, [r.resolution for r in listed])
+        data.resolutions = [ResolutionItem(r.resolution.symbol, r.resolution.title, r.status,
+                                           [(g.region, len(g.sponsors), len(g.members))
+                                            for g in gaps[r.resolution.id]])
+                            for r in listed]
+        data.resolutions_total = len(chosen)
+        data.resolutions_outside = len(records) - len(chosen)
 
 
 def _votes(session: Session, brief: Brief, data: BriefData) -> None:

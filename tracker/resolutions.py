@@ -20,8 +20,10 @@ from tracker.sponsorships import (
     family_withdrawn,
     members_on,
     regional_gaps,
+    regional_gaps_of,
     via_group_codes,
 )
+from tracker.store import chunks
 from tracker.voting import ResolutionSheets, resolution_votes
 
 
@@ -164,6 +166,23 @@ def resolution_gaps(session: Session, symbol: str, scheme: str = "un-groups") ->
     drafts = list(session.exec(select(Draft).where(Draft.resolution_id == r.id)))
     families, day = _family_and_day(session, r, drafts)
     return [g for family in families[:1] for g in regional_gaps(session, family, scheme, day)]
+
+
+def resolutions_gaps(session: Session, resolutions: list[Resolution],
+                     scheme: str = "un-groups") -> dict[int, list[GroupGap]]:
+    """`resolution_gaps` of many resolutions, by id, in a few queries whatever their
+    number: a State's brief asks for the gaps of every resolution it lists."""
+    families: dict[int, set[str]] = {}
+    for chunk in chunks([r.id for r in resolutions]):
+        for rid, family in session.exec(select(Draft.resolution_id, Draft.family)
+                                        .where(Draft.resolution_id.in_(chunk))):
+            families.setdefault(rid, set()).add(family)
+    # The first family, counted on the adoption day (None: the family's day, as
+    # _family_and_day finds it).
+    first = {r.id: (min(families[r.id]), r.adoption_date) for r in resolutions
+             if r.id in families}
+    gaps = regional_gaps_of(session, first.values(), scheme)
+    return {r.id: gaps[first[r.id]] if r.id in first else [] for r in resolutions}
 
 
 def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",

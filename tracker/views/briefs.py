@@ -27,6 +27,7 @@ from tracker.brief_export import (
     fetched_line,
     figure_rows,
     internal_label,
+    resolutions_note,
     status_label,
     subject_line,
     to_docx,
@@ -212,6 +213,8 @@ def render_brief(brief, *, printable=False, draft=None, data=None, cases=None):
                            figures=figure_rows(data), kinds=kind_names(),
                            fetched=fetched_line(data), subject=subject_line(brief, data),
                            status_label=status_label, deleted=deletion(session, brief.id),
+                           resolutions_note=resolutions_note(data),
+                           state_url=state_resolutions_url(brief),
                            limits=FIELD_LIMITS, draft=draft or {},
                            list_url=brief_list_url(brief), internal=internal,
                            internal_label=internal_label(), audiences=AUDIENCES,
@@ -382,7 +385,14 @@ def _docx(brief, data, cases) -> bytes:
              for symbol in {r.symbol for r in data.resolutions}
              | {v.page for v in data.votes if v.page}}
     return to_docx(brief, data, charts_for(data), links, list_url=brief_list_url(brief),
-                   internal=cases[0], cases=cases[1])
+                   internal=cases[0], cases=cases[1], state_url=state_resolutions_url(brief))
+
+
+def state_resolutions_url(brief) -> str | None:
+    """Where a State's brief sends the reader for the resolutions it does not list."""
+    if brief.subject_kind != "state":
+        return None
+    return url_for("states.show", iso3=brief.subject, _external=True, _anchor="resolutions")
 
 
 @bp.get("/<int:brief_id>.docx")
