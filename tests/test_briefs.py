@@ -413,3 +413,23 @@ def test_state_brief_lists_its_period_newest_first_and_says_what_it_leaves_out(s
                for p in document.paragraphs)
     french = client.get(url + "?lang=fr").get_data(as_text=True)
     assert f"{len(records) - 1} autres ne sont pas affichées" in french
+
+
+def test_state_brief_says_each_status_in_the_readers_language(samples_app):
+    """A State's brief says how it sponsored each resolution in the page's language, on
+    the page and in the Word file, as the State's own page does."""
+    from docx import Document
+
+    from tracker.profiles import state_profile
+
+    with samples_app.app_context(), Session(get_engine()) as s:
+        statuses = {r.status for r in state_profile(s, "GBR").sponsorships if r.resolution}
+    assert "did not sponsor" in statuses
+    client = sign_in(samples_app, "editor", "editor")
+    url = _new_brief(client, subject="state|GBR").location
+    french = client.get(url + "?lang=fr").get_data(as_text=True)
+    assert "n&#39;était pas auteur" in french and "did not sponsor" not in french
+    docx = client.get(url + ".docx?lang=fr").data
+    words = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
+    assert any("n'était pas auteur" in w for w in words)
+    assert not any("did not sponsor" in w for w in words)

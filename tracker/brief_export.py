@@ -337,10 +337,12 @@ def resolutions_note(data: BriefData) -> str:
 
 
 def status_label(status: str) -> str:
-    """A State's sponsorship status of a resolution, in the interface language."""
+    """A State's sponsorship status of a resolution, in the interface language: a
+    resolution's codes, or a State's profile's words (tracker.profiles.STATUS), whose
+    translations templates/states/show.html lists."""
     return {"main": _("main sponsor"), "co": _("co-sponsor"), "withdrew": _("withdrew"),
             "never": _("not a sponsor"), "not a member": _("not a UN member on the day")
-            }.get(status, status)
+            }.get(status) or _(status)
 
 
 def subject_line(brief: Brief, data: BriefData) -> str:
