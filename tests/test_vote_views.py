@@ -63,7 +63,7 @@ def _map_fill(page: str, title: str) -> str:
 def test_resolution_page_shows_each_states_vote_and_the_map(client, defenders_2016):
     page = client.get("/resolutions/A/HRC/RES/31/32").get_data(as_text=True)
     assert ("Adopted by a recorded vote on 2016-03-24: 2 in favour, 2 against, "
-            "1 abstentions.") in page
+            "1 abstention.") in page
     assert "1 State listed did not vote." in page
     assert _map_fill(page, "Norway: in favour") == "#0072b2"
     assert _map_fill(page, "Russian Federation: against") == "#d55e00"
@@ -160,6 +160,12 @@ def test_agreement_rate_over_votes_both_cast(client, session):
 def test_voting_record_in_spanish(client, defenders_2016):
     page = client.get("/states/ZAF?lang=es").get_data(as_text=True)
     assert "Historial de votaciones" in page and "se abstuvo" in page
+
+
+def test_the_vote_in_spanish_counts_one_abstention_in_the_singular(client, defenders_2016):
+    page = client.get("/resolutions/A/HRC/RES/31/32?lang=es").get_data(as_text=True)
+    assert ("Aprobada en votación registrada el 2016-03-24: 2 a favor, 2 en contra, "
+            "1 abstención.") in page
 
 
 def test_sponsors_beside_votes_in_french(client, defenders_2016):

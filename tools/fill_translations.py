@@ -2113,22 +2113,17 @@ T = {
     "Voted on %(day)s; the result is not recorded.": (
         "Votada el %(day)s; el resultado no consta.", "Mise aux voix le %(day)s ; le résultat "
         "n'est pas connu."),
-    "Adopted by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d "
-    "abstentions.": (
-        "Aprobada en votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, "
-        "%(abstain)d abstenciones.",
-        "Adoptée par un vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d "
-        "abstentions."),
-    "Rejected by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d "
-    "abstentions.": (
-        "Rechazada en votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, "
-        "%(abstain)d abstenciones.",
-        "Rejetée par un vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d "
-        "abstentions."),
-    "Recorded vote on %(day)s: %(yes)d in favour, %(no)d against, %(abstain)d abstentions.": (
-        "Votación registrada el %(day)s: %(yes)d a favor, %(no)d en contra, %(abstain)d "
-        "abstenciones.",
-        "Vote enregistré le %(day)s : %(yes)d pour, %(no)d contre, %(abstain)d abstentions."),
+    "Adopted by a recorded vote on %(day)s: %(tally)s.": (
+        "Aprobada en votación registrada el %(day)s: %(tally)s.",
+        "Adoptée par un vote enregistré le %(day)s : %(tally)s."),
+    "Rejected by a recorded vote on %(day)s: %(tally)s.": (
+        "Rechazada en votación registrada el %(day)s: %(tally)s.",
+        "Rejetée par un vote enregistré le %(day)s : %(tally)s."),
+    "Recorded vote on %(day)s: %(tally)s.": ("Votación registrada el %(day)s: %(tally)s.",
+                                             "Vote enregistré le %(day)s : %(tally)s."),
+    "%(yes)d in favour, %(no)d against, %(abstentions)s": (
+        "%(yes)d a favor, %(no)d en contra, %(abstentions)s",
+        "%(yes)d pour, %(no)d contre, %(abstentions)s"),
     "adopted": ("aprobada", "adoptée"),
     "outcome not recorded": ("resultado no registrado", "résultat non connu"),
     "resolution": ("resolución", "résolution"),
@@ -2175,6 +2170,8 @@ PLURALS = {
          "%(num)d résolutions tombent hors de la période de la note.")),
     "%(num)d vote shown.": (("%(num)d votación mostrada.", "%(num)d votaciones mostradas."),
                             ("%(num)d vote affiché.", "%(num)d votes affichés.")),
+    "%(num)d abstention": (("%(num)d abstención", "%(num)d abstenciones"),
+                            ("%(num)d abstention", "%(num)d abstentions")),
     "%(num)d State listed did not vote.": (
         ("%(num)d Estado enumerado no votó.", "%(num)d Estados enumerados no votaron."),
         ("%(num)d État cité n'a pas voté.", "%(num)d États cités n'ont pas voté.")),

@@ -21,16 +21,15 @@ def vote_sentence(sheet: VoteSheet) -> str:
                 "rejected": _("Rejected by a vote that was not recorded, on %(day)s.", day=day),
                 }.get(sheet.outcome or "", _("Voted on %(day)s; the result is not recorded.",
                                              day=day))
-    counts = dict(day=day, yes=t.get("Y", 0), no=t.get("N", 0), abstain=t.get("A", 0))
+    tally = _("%(yes)d in favour, %(no)d against, %(abstentions)s", yes=t.get("Y", 0),
+              no=t.get("N", 0), abstentions=ngettext("%(num)d abstention",
+                                                     "%(num)d abstentions", t.get("A", 0)))
     if sheet.outcome == "adopted":
-        text = _("Adopted by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, "
-                 "%(abstain)d abstentions.", **counts)
+        text = _("Adopted by a recorded vote on %(day)s: %(tally)s.", day=day, tally=tally)
     elif sheet.outcome == "rejected":
-        text = _("Rejected by a recorded vote on %(day)s: %(yes)d in favour, %(no)d against, "
-                 "%(abstain)d abstentions.", **counts)
+        text = _("Rejected by a recorded vote on %(day)s: %(tally)s.", day=day, tally=tally)
     else:
-        text = _("Recorded vote on %(day)s: %(yes)d in favour, %(no)d against, "
-                 "%(abstain)d abstentions.", **counts)
+        text = _("Recorded vote on %(day)s: %(tally)s.", day=day, tally=tally)
     if t.get("X"):
         text += " " + ngettext("%(num)d State listed did not vote.",
                                "%(num)d States listed did not vote.", t["X"])
