@@ -521,6 +521,51 @@ def alerts_reader_state(browser, base_url, with_catalogue):
     return signed_in_state(browser, base_url, with_catalogue, "alerts-reader", "viewer")
 
 
+@pytest.fixture(scope="module")
+def defenders_votes(with_catalogue):
+    """The 2016 vote on defenders of economic, social and cultural rights and its hostile
+    amendment, as tests/test_vote_views.py makes them."""
+    from sqlmodel import Session, select
+
+    from tracker.db import get_engine
+    from tracker.models import Resolution
+
+    from .test_vote_views import add_defenders_2016
+
+    with with_catalogue.app_context(), Session(get_engine()) as s:
+        if s.exec(select(Resolution).where(Resolution.symbol == "A/HRC/RES/31/32")).first():
+            return
+        add_defenders_2016(s)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("width", [1400, 390])
+def test_browser_a_vote_and_its_hostile_amendment_read_on_a_phone(page, base_url,
+                                                                   defenders_votes, lang,
+                                                                   width):
+    """An amendment's symbol opens the resolution it amended: the vote in a sentence, the
+    map coloured by vote with its legend, each State's vote beside its sponsorship, and
+    the amendment's own vote; nothing scrolls sideways."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/resolutions/A/HRC/31/L.41?lang={lang}")
+    assert page.url.split("?")[0].endswith("/resolutions/A/HRC/RES/31/32")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("svg path[fill='#0072b2']").count() >= 2  # in favour: NOR, DEU
+    assert page.locator("svg path[fill='#d55e00']").count() >= 2  # against: RUS, CHN
+    sentence = {"en": "2 in favour, 2 against, 1 abstention",
+                "es": "2 a favor, 2 en contra, 1 abstención",
+                "fr": "2 pour, 2 contre, 1 abstention"}[lang]
+    assert sentence in page.inner_text("main")
+    assert page.locator("[id^='vote-A-HRC-31-L41']").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    shot(page, f"resolution-vote-{lang}-{width}")
+    page.goto(f"{base_url}/states/ZAF?lang={lang}#votes")
+    row = page.locator("table.record tr", has_text="A/HRC/RES/31/32")
+    assert row.locator("td.vote-A").count() == 1  # it abstained on 31/32
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    shot(page, f"state-votes-{lang}-{width}")
+
+
 def _forget_alerts(app, username):
     """Delete the account's alerts, so each run of the test starts from none."""
     from sqlmodel import Session, select

@@ -26,6 +26,10 @@ def _vote(session, symbol, casts, *, day=DAY_2016, body="HRC", kind="resolution"
 
 @pytest.fixture
 def defenders_2016(session):
+    return add_defenders_2016(session)
+
+
+def add_defenders_2016(session):
     """A/HRC/RES/31/32 on its draft L.28, South Africa a co-sponsor, and the hostile
     amendment L.41, rejected."""
     title = ("Protecting human rights defenders addressing economic, social and cultural "
