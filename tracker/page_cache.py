@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
-from flask import current_app, g
+from flask import current_app, has_request_context, request
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
@@ -34,6 +34,7 @@ from tracker.models import SearchChange
 MAX_ENTRIES = 32
 # The kind of change that never alters what is cached here (see the docstring).
 _LETTERS = "communication"
+_MEMO = "tracker.page_cache.version"
 
 
 @dataclass
@@ -59,8 +60,10 @@ def _after(session: Session, position: int) -> tuple[int | None, int | None]:
 def data_version(session: Session) -> int:
     """The position of the newest change, other than a letter's, in the change log; read
     once per request."""
-    if "page_cache_version" in g:
-        return g.page_cache_version
+    # Kept on the request, not on `g`: an app context may outlive many requests.
+    memo = request.environ if has_request_context() else {}
+    if _MEMO in memo:
+        return memo[_MEMO]
     cache = _cache()
     seen = cache.seen
     newest, other = _after(session, seen)
@@ -76,7 +79,7 @@ def data_version(session: Session) -> int:
     with cache.lock:
         cache.seen = max(cache.seen, newest or 0)
         cache.version = max(cache.version, other or 0)
-        g.page_cache_version = cache.version
+        memo[_MEMO] = cache.version
     return cache.version
 
 
