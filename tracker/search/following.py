@@ -29,6 +29,7 @@ from whoosh import index as windex
 from tracker import changelog
 from tracker.logs import logfmt
 from tracker.search.changes import (
+    BATCH,
     WRITER_TIMEOUT,
     Applied,
     IndexBusy,
@@ -166,13 +167,14 @@ class Follower(threading.Thread):
 
     def pause(self, applied: Applied | None, took: float) -> float:
         """Seconds until the next turn. Every `interval` from the start of the last turn:
-        an apply's own time is not added to the lag. But an apply costs this web process
-        its CPU (the facet table alone, 0.6 s at 50,000 documents, on each apply that
-        changed something), so while writes keep coming (an import) a turn comes after
-        SHARE times the last one's time at the soonest: the follower takes at most
-        1/SHARE of the process, its readers the rest, and it applies more at a time."""
+        an apply's own time is not added to the lag. But each apply that changed something
+        saves the facet table (0.6 s of this web process's CPU at 50,000 documents), so
+        while a trickle of writes keeps coming (an import), a turn comes after SHARE
+        times the last one's time at the soonest: the follower takes at most 1/SHARE of
+        the process and applies more at a time. A backlog (a batch or more) is applied
+        at the usual pace, so the index does not fall further behind."""
         period = self.interval
-        if applied is not None and applied.changes:
+        if applied is not None and 0 < applied.changes < BATCH:
             period = max(period, self.SHARE * took)
         return max(0.05, period - took)
 
