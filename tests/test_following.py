@@ -330,3 +330,18 @@ def test_a_record_imported_through_one_node_is_found_through_the_other(app, tmp_
             except subprocess.TimeoutExpired:
                 node.kill()
                 node.wait()
+
+
+def test_follower_waits_longer_while_applying_is_costly(tmp_path):
+    """An import's changes come every second: a follower whose apply of a few hundred
+    took 2 s waits until 8 s from its start, leaving the process's readers three quarters
+    of its time; a backlog of a batch or more is applied without waiting."""
+    from tracker.search.changes import Applied
+    from tracker.search.following import Follower
+
+    follower = Follower(tmp_path, None, 1.0, timedelta(days=1))
+    assert follower.pause(Applied(changes=0), 0.01) == 0.99  # nothing new: every second
+    assert follower.pause(Applied(changes=5), 0.1) == 0.9  # a cheap apply: every second
+    assert follower.pause(Applied(changes=500), 2.0) == 6.0  # the facet table: wait
+    assert follower.pause(Applied(changes=5000), 9.0) == 0.05  # a backlog: on at once
+    assert follower.pause(None, 0.01) == 0.99  # busy or failed: try again soon

@@ -31,6 +31,7 @@ from tracker.models import (
     CommunicationMandate,
     Document,
     Draft,
+    GroupMembership,
     Mandate,
     Region,
     RegionMembership,
@@ -66,13 +67,19 @@ SEARCHABLE: dict[type, tuple[Callable, frozenset[str] | None]] = {
     Document: (_of_communication, frozenset({"communication_id", "kind", "text",
                                              "text_status", "reference_ok"})),
     Resolution: (lambda get: [("resolution", get("symbol"))], None),
-    Draft: (lambda get: [("resolution", get("resolution_symbol"))], None),
+    # Its family too: a draft not (yet) adopted names no resolution, and its title and
+    # date are on a State's page (tracker.page_cache keeps them).
+    Draft: (lambda get: [("resolution", get("resolution_symbol")), ("family", get("family"))],
+            None),
     # A resolution's "vote" facet: how it was adopted (tracker.voting.vote_facet).
     Vote: (lambda get: [("resolution", get("symbol"))], frozenset({"symbol", "method"})),
-    Sponsorship: (lambda get: [("family", get("family"))],
-                  frozenset({"family", "iso3", "withdrawn"})),
-    State: (lambda get: [("state", get("iso3"))], frozenset({"name"})),
+    # Any column: a role or a sponsoring group is in the pages tracker.page_cache keeps.
+    Sponsorship: (lambda get: [("family", get("family"))], None),
+    # Membership of the UN decides who a group stood for, on pages tracker.page_cache keeps.
+    State: (lambda get: [("state", get("iso3"))],
+            frozenset({"name", "status", "un_admitted", "un_left"})),
     RegionMembership: (lambda get: [("state", get("iso3"))], None),
+    GroupMembership: (lambda get: [("state", get("iso3"))], None),
     # Renamed regions, schemes and mandates change the terms of many letters: rare enough
     # (reference data, `tracker add-scheme`) to rebuild every node's index.
     Region: (lambda get: [EVERYTHING], frozenset({"name", "scheme_id", "counts"})),

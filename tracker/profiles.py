@@ -20,16 +20,64 @@ from tracker.models import (
     Sponsorship,
     State,
 )
+from tracker.page_cache import cached
 from tracker.sponsorships import family_dates, via_groups, was_member
 from tracker.voting import RecordRow, state_record
 
 
+@dataclass(frozen=True)
+class Letter:
+    """A letter as a State's page lists it."""
+
+    id: int
+    type: str
+    addressee_code: str
+    number: int
+    year: int
+    date: dt.date | None
+
+    @property
+    def reference(self) -> str:
+        return f"{self.type} {self.addressee_code} {self.number}/{self.year}"
+
+
+@dataclass(frozen=True)
+class StateSponsorship:
+    """A State's sponsorship of one family, as its page shows it."""
+
+    family: str
+    role: str
+    withdrawn: bool
+    joined_source: str | None
+    withdrawn_source: str | None
+
+
+@dataclass(frozen=True)
+class ResolutionRef:
+    """What a State's page shows of a family's resolution: plain values, kept between
+    requests (tracker.page_cache), never a row bound to one request's session."""
+
+    symbol: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class FamilyFacts:
+    """What every State's page says of one draft family, whichever the State."""
+
+    family: str
+    resolution: ResolutionRef | None  # the first of its drafts' resolutions
+    draft_title: str | None
+    day: dt.date | None  # the adoption date, else the last draft's
+    via: frozenset[str]  # the States its sponsoring groups stood for on that day
+
+
 @dataclass
 class SponsorRecord:
-    resolution: Resolution | None
+    resolution: ResolutionRef | None
     family: str
     status: str  # main | co-sponsor | joined later | withdrew | did not sponsor
-    sponsorship: Sponsorship | None = None
+    sponsorship: StateSponsorship | None = None
     day: dt.date | None = None  # the adoption date, else the last draft's
     draft_title: str | None = None  # for a draft that never became a resolution
 
@@ -58,7 +106,7 @@ class StateProfile:
     by_type: list[tuple[str, int]]
     by_mandate: list[tuple[Mandate, int]]
     replied: int
-    awaiting: list[Communication]
+    awaiting: list[Letter]
     sponsorships: list[SponsorRecord] = field(default_factory=list)
     votes: list[RecordRow] = field(default_factory=list)  # its voting record, newest first
     hrc_terms: list[HrcMembership] = field(default_factory=list)
@@ -75,7 +123,8 @@ STATUS = {"main": "main sponsor", "cover": "sponsor (on the draft)", "co": "co-s
           "corrected": "sponsor (by a corrigendum)"}
 
 
-def sponsorship_status(row: Sponsorship | None, via_group: bool = False) -> str:
+def sponsorship_status(row: Sponsorship | StateSponsorship | None,
+                       via_group: bool = False) -> str:
     if row is None:
         return "co-sponsor through its regional group" if via_group else "did not sponsor"
     if row.withdrawn:
@@ -87,8 +136,12 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
     state = session.get(State, iso3)
     if state is None:
         return None
-    comms = list(session.exec(select(Communication).where(Communication.state_iso3 == iso3)
-                              .order_by(Communication.date.desc())))
+    # Plain rows of what the page shows and counts: Mexico has thousands of letters, and
+    # as ORM objects they cost most of the page.
+    comms = [Letter(*row) for row in session.exec(
+        select(Communication.id, Communication.type, Communication.addressee_code,
+               Communication.number, Communication.year, Communication.date)
+        .where(Communication.state_iso3 == iso3).order_by(Communication.date.desc()))]
     # Joined, not an IN list of the State's thousands of ids.
     replied_ids = set(session.exec(
         select(Reply.communication_id).join(Communication,
@@ -106,30 +159,18 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
         by_mandate=[(mandates[m], n) for m, n in mandate_counts.most_common()],
         replied=len(replied_ids),
         awaiting=[c for c in comms if c.id not in replied_ids])
-    rows = {s.family: s for s in session.exec(select(Sponsorship)
-                                                .where(Sponsorship.iso3 == iso3))}
-    families = sorted(set(session.exec(select(Sponsorship.family).distinct())))
-    # One query each for every family's resolution, dates and groups: a State's page lists
-    # thousands of families once the catalogue is in.
-    resolution_of: dict[str, Resolution] = {}
-    for family, resolution in session.exec(
-            select(Draft.family, Resolution).join(Resolution, Draft.resolution_id == Resolution.id)
-            .order_by(Draft.id)):
-        resolution_of.setdefault(family, resolution)
-    title_of: dict[str, str] = {}
-    for family, title in session.exec(select(Draft.family, Draft.title)
-                                      .where(Draft.title.is_not(None)).order_by(Draft.id)):
-        title_of.setdefault(family, title)
-    via = via_groups(session)  # of every family, as families holds them all
-    days = family_dates(session)
-    for family in families:
-        day = days.get(family)
-        if rows.get(family) is None and day and not was_member(state, day):
+    # Plain rows, as the letters: France sponsored thousands of drafts.
+    rows = {r.family: r for r in (StateSponsorship(*row) for row in session.exec(
+        select(Sponsorship.family, Sponsorship.role, Sponsorship.withdrawn,
+               Sponsorship.joined_source, Sponsorship.withdrawn_source)
+        .where(Sponsorship.iso3 == iso3)))}
+    for facts in cached(session, "family_facts", None, lambda: family_facts(session)):
+        row, day = rows.get(facts.family), facts.day
+        if row is None and day and not was_member(state, day):
             continue  # not yet (or no longer) a UN member then: nothing to say
         profile.sponsorships.append(SponsorRecord(
-            resolution_of.get(family), family,
-            sponsorship_status(rows.get(family), iso3 in via.get(family, ())),
-            rows.get(family), day, title_of.get(family)))
+            facts.resolution, facts.family,
+            sponsorship_status(row, iso3 in facts.via), row, day, facts.draft_title))
     profile.votes = state_record(session, iso3)
     profile.hrc_terms = list(session.exec(select(HrcMembership)
                                           .where(HrcMembership.iso3 == iso3)
@@ -140,3 +181,22 @@ def state_profile(session: Session, iso3: str) -> StateProfile | None:
         .join(RegionMembership, RegionMembership.region_id == Region.id)
         .where(RegionMembership.iso3 == iso3).order_by(RegionScheme.id)))
     return profile
+
+
+def family_facts(session: Session) -> list[FamilyFacts]:
+    """Every sponsored family's resolution, title, day and groups' States, by family: one
+    query each, as a State's page lists thousands of families once the catalogue is in."""
+    families = sorted(set(session.exec(select(Sponsorship.family).distinct())))
+    resolution_of: dict[str, ResolutionRef] = {}
+    for family, symbol, title in session.exec(
+            select(Draft.family, Resolution.symbol, Resolution.title)
+            .join(Resolution, Draft.resolution_id == Resolution.id).order_by(Draft.id)):
+        resolution_of.setdefault(family, ResolutionRef(symbol, title))
+    title_of: dict[str, str] = {}
+    for family, title in session.exec(select(Draft.family, Draft.title)
+                                      .where(Draft.title.is_not(None)).order_by(Draft.id)):
+        title_of.setdefault(family, title)
+    via = via_groups(session)  # of every family, as families holds them all
+    days = family_dates(session)
+    return [FamilyFacts(f, resolution_of.get(f), title_of.get(f), days.get(f),
+                        frozenset(via.get(f, ()))) for f in families]

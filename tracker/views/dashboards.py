@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
+from markupsafe import Markup
 from sqlmodel import func, select
 
 from tracker.auth import PUBLIC, access
@@ -14,6 +15,7 @@ from tracker.db import get_session
 from tracker.freshness import described
 from tracker.labels import code_label, mandate_names, state_names
 from tracker.models import Communication, State
+from tracker.page_cache import cached
 from tracker.search import Matches, matches
 from tracker.sr_tables import Table, csv_rows, percent_text, row_label, sr_tables
 from tracker.states import schemes
@@ -121,18 +123,29 @@ def index(fmt):
                  href=list_url(q, filters, state=iso3))
              for iso3, name, n, replied in rates[:20]], unit=" %",
             title=_("Share of communications with a reply, the 20 States that received most"))
-        resolutions, groups = sponsorship_matrix(session)
         tables = sr_tables(found, session, scheme)
         return render_template("dashboards/index.html", rows=rows, years=years, total=total,
                                chart=chart, rate_chart=rate_chart, tables=tables,
                                world=world_of(session, sel, tables),
-                               resolutions=resolutions, groups=groups,
+                               sponsor_matrix=sponsor_matrix(session),
                                **_form_context(session, sel))
 
     return respond(fmt, rows=data, columns=["region", *years, "total", "percent", "women",
                                             "coded"],
                    filename=f"communications-by-region-{scheme}", html=html,
                    meta={"scheme": scheme, "total": total, "query": q, "filters": filters})
+
+
+def sponsor_matrix(session) -> Markup:
+    """The co-sponsorship matrix as HTML: the same whatever the dashboard's filters, so
+    each process renders it once per language until a sponsorship or resolution changes."""
+    def render():
+        resolutions, groups = sponsorship_matrix(session)
+        # A template rendered with autoescape, as every page: its values are escaped.
+        return Markup(render_template(  # noqa: S704
+            "dashboards/_sponsor_matrix.html", resolutions=resolutions, groups=groups))
+
+    return cached(session, "sponsor_matrix", str(get_locale()), render)
 
 
 # --- the Special Rapporteur's tables, each on its own page and as CSV and JSON ----------
