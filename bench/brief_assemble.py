@@ -93,7 +93,7 @@ def main() -> None:
             every = list(session.exec(select(Resolution)))
             statements[0] = 0
             start = time.perf_counter()
-            resolutions_gaps(session, every)
+            resolutions_gaps(session, [r.symbol for r in every])
             print(f"{f'gaps of all {len(every):,} resolutions, in bulk':40} "
                   f"{time.perf_counter() - start:7.2f}s {'':8} {statements[0]:8,}")
             if args.one_by_one:

@@ -246,10 +246,10 @@ def _resolutions(session: Session, brief: Brief, data: BriefData) -> None:
                         key=lambda r: r.resolution.symbol)
         chosen.sort(key=lambda r: (r.day is not None, r.day or date.min), reverse=True)
         listed = chosen[:MAX_RESOLUTIONS]
-        gaps = resolutions_gaps(session, [r.resolution for r in listed])
+        gaps = resolutions_gaps(session, [r.resolution.symbol for r in listed])
         data.resolutions = [ResolutionItem(r.resolution.symbol, r.resolution.title, r.status,
                                            [(g.region, len(g.sponsors), len(g.members))
-                                            for g in gaps[r.resolution.id]])
+                                            for g in gaps[r.resolution.symbol]])
                             for r in listed]
         data.resolutions_total = len(chosen)
         data.resolutions_outside = len(records) - len(chosen)

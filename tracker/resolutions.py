@@ -168,21 +168,27 @@ def resolution_gaps(session: Session, symbol: str, scheme: str = "un-groups") ->
     return [g for family in families[:1] for g in regional_gaps(session, family, scheme, day)]
 
 
-def resolutions_gaps(session: Session, resolutions: list[Resolution],
-                     scheme: str = "un-groups") -> dict[int, list[GroupGap]]:
-    """`resolution_gaps` of many resolutions, by id, in a few queries whatever their
+def resolutions_gaps(session: Session, symbols: list[str],
+                     scheme: str = "un-groups") -> dict[str, list[GroupGap]]:
+    """`resolution_gaps` of many resolutions, by symbol, in a few queries whatever their
     number: a State's brief asks for the gaps of every resolution it lists."""
+    adopted: dict[int, tuple[str, dt.date | None]] = {}
+    for chunk in chunks(sorted(set(symbols))):
+        for rid, symbol, day in session.exec(select(Resolution.id, Resolution.symbol,
+                                                    Resolution.adoption_date)
+                                             .where(Resolution.symbol.in_(chunk))):
+            adopted[rid] = (symbol, day)
     families: dict[int, set[str]] = {}
-    for chunk in chunks([r.id for r in resolutions]):
+    for chunk in chunks(list(adopted)):
         for rid, family in session.exec(select(Draft.resolution_id, Draft.family)
                                         .where(Draft.resolution_id.in_(chunk))):
             families.setdefault(rid, set()).add(family)
     # The first family, counted on the adoption day (None: the family's day, as
     # _family_and_day finds it).
-    first = {r.id: (min(families[r.id]), r.adoption_date) for r in resolutions
-             if r.id in families}
+    first = {symbol: (min(families[rid]), day) for rid, (symbol, day) in adopted.items()
+             if rid in families}
     gaps = regional_gaps_of(session, first.values(), scheme)
-    return {r.id: gaps[first[r.id]] if r.id in first else [] for r in resolutions}
+    return {symbol: gaps[first[symbol]] if symbol in first else [] for symbol in symbols}
 
 
 def resolution_view(session: Session, symbol: str, scheme: str = "un-groups",
