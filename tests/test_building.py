@@ -66,6 +66,23 @@ def contents(folder):
     return size, postings, lengths, totals, columns, stored
 
 
+def block_bounds(folder):
+    """Each segment's posting blocks' length bounds: Whoosh skips blocks by them when it
+    scores, so they must be those of the documents in the block."""
+    reader = windex.open_dir(str(folder)).reader()
+    bounds = {}
+    for leaf, base in reader.leaf_readers():
+        for field in leaf.indexed_field_names():
+            for term in leaf.lexicon(field):
+                m = leaf.postings(field, term)
+                m = getattr(m, "child", m)  # deleted documents' postings too
+                while m.is_active():
+                    bounds[(field, term, base + m.id())] = (m.block_min_length(),
+                                                            m.block_max_length())
+                    m.next()
+    return bounds
+
+
 def whoosh_build(folder, docs):
     ix = windex.create_in(str(folder), make_schema())
     writer = ix.writer()
@@ -107,3 +124,44 @@ def test_build_segments_vocabulary_is_spelling_words_of_the_texts(tmp_path):
         [d["addressee"], d["summary"]] if d["doc_type"] == "communication" else [d["title"]]))
     assert words == expected
     assert {"pena", "detention", "defenders", "lideresas"} <= words
+
+
+def test_batches_of_changes_written_by_buildwriter_give_whooshs_index(tmp_path):
+    """The change log's batches (changes.write_records) go through BuildWriter: letters
+    changed, added and removed over several commits, small segments merged on the way,
+    leave the index Whoosh's own writer leaves."""
+    from tracker.search.building import BuildWriter
+
+    docs = list(corpus(300))
+    batches = []
+    # Big batches, then small ones, which Whoosh's policy merges into one segment.
+    for round_, (n_changed, n_added) in enumerate([(40, 30)] * 3 + [(2, 1)] * 6):
+        changed = [dict(d, summary=d["summary"] + f" round{round_} torture")
+                   for d in random.Random(round_).sample(docs, n_changed)]
+        added = list(corpus(n_added, seed=100 + round_))
+        for i, d in enumerate(added):
+            d["key"] = f"comm:new{round_}-{i}"
+        # As in write_records, a batch removes only keys it does not write.
+        kept = [d for d in docs if d["key"] not in {c["key"] for c in changed}]
+        removed = [d["key"] for d in random.Random(50 + round_).sample(kept, 5)]
+        batches.append((changed + added, removed))
+    for name, make_writer in (("whoosh", lambda ix: ix.writer()),
+                              ("ours", lambda ix: BuildWriter(ix))):
+        (tmp_path / name).mkdir()
+        whoosh_build(tmp_path / name, docs)
+        for writes, removed in batches:
+            ix = windex.open_dir(str(tmp_path / name))
+            writer = make_writer(ix)
+            for doc in writes:
+                writer.update_document(**doc)
+            for key in removed:
+                writer.delete_by_term("key", key)
+            writer.commit()
+    assert contents(tmp_path / "ours") == contents(tmp_path / "whoosh")
+    assert block_bounds(tmp_path / "ours") == block_bounds(tmp_path / "whoosh")
+    reader = windex.open_dir(str(tmp_path / "ours")).reader()
+    live = {d["key"] for d in docs}
+    for writes, removed in batches:
+        live = (live | {d["key"] for d in writes}) - set(removed)
+    assert sorted(f["key"] for f in reader.all_stored_fields()) == sorted(live)
+    assert len(reader.leaf_readers()) < 1 + len(batches)  # some were merged on the way

@@ -2,6 +2,7 @@
 tracker.search.changes, tracker.search.following)."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -270,6 +271,63 @@ def test_the_follower_thread_applies_what_is_committed(app, session, root):
         follower.join(5)
 
 
+def test_web_followers_stand_aside_while_tracker_follow_beats(app, session, root, engine):
+    """Under gunicorn, `tracker follow` applies the log at a lower priority; the workers'
+    own followers skip their turns while its heartbeat is fresh, and take over when it
+    has stopped beating (killed, say)."""
+    from tracker.search.following import HEARTBEAT, Follower
+
+    rebuild_index(root, session)
+    dedicated = Follower(root, engine, 1.0, timedelta(days=1), dedicated=True)
+    worker = Follower(root, engine, 1.0, timedelta(days=1))
+    store_communications(session, [_rec(1, "Applied by the dedicated follower.")], Tally())
+    session.commit()
+    dedicated.step()
+    assert search(root, "dedicated").total == 1
+
+    store_communications(session, [_rec(2, "Waiting for its turn.")], Tally())
+    session.commit()
+    assert worker.step() is None  # the heartbeat is fresh: not this worker's work
+    assert search(root, "waiting").total == 0
+
+    stale = time.time() - 60
+    os.utime(root / HEARTBEAT, (stale, stale))
+    applied = worker.step()
+    assert applied is not None and applied.written == 1
+    assert search(root, "waiting").total == 1
+
+
+def test_searchers_keep_their_commit_until_its_facet_table_is_saved(app, session, root):
+    """A web process does not count the facet table of a commit that the process applying
+    the log is about to save; it goes on searching the commit it has meanwhile."""
+    from whoosh import index as windex
+
+    from tracker.search.changes import write_records
+    from tracker.search.following import _applying
+    from tracker.search.lifecycle import searcher_for
+
+    store_communications(session, [_rec(1, "Already in the index.")], Tally())
+    session.commit()
+    rebuild_index(root, session)
+    before = searcher_for(root)
+    ids = set(session.exec(select(Communication.id)))
+    with _applying(root, timeout=5):
+        write_records(windex.open_dir(str(current_dir(root))), session, ids, set())
+        assert searcher_for(root) is before  # committed, its table not saved yet
+    after = searcher_for(root)  # the applier is gone: no table is coming, open it anyway
+    assert after is not before and after.up_to_date()
+
+
+def test_tracker_follow_once_brings_the_index_up_to_date(app, session, root, runner):
+    rebuild_index(root, session)
+    store_communications(session, [_rec(1, "Written by tracker follow.")], Tally())
+    session.commit()
+    result = runner.invoke(args=["follow", "--once"])
+    assert result.exit_code == 0, result.output
+    assert "1 changes applied" in result.output
+    assert search(root, "written follow").total == 1
+
+
 # --- two nodes ------------------------------------------------------------------------
 
 
@@ -330,6 +388,14 @@ def test_a_record_imported_through_one_node_is_found_through_the_other(app, tmp_
             except subprocess.TimeoutExpired:
                 node.kill()
                 node.wait()
+    # Each node's index was followed by a `tracker follow` of its own, which gunicorn
+    # stopped with it.
+    for instance in instances:
+        started = re.search(r"search index follower started: pid (\d+)",
+                            (instance / "gunicorn.log").read_text())
+        assert started, (instance / "gunicorn.log").read_text()[-2000:]
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(started.group(1)), 0)
 
 
 def test_follower_waits_longer_while_applying_is_costly(tmp_path):

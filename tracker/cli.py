@@ -97,6 +97,11 @@ def _code_communications(session, ids):
     click.echo(apply_rules(session, ids=ids, rules=rules).summary(), err=True)
 
 
+# A command waits this long for the node's follower to let it write the index: what it
+# stored is then searchable when it ends, even while the follower works through an import.
+COMMAND_INDEX_WAIT = 600.0
+
+
 def _update_search_index(session, communication_ids=(), resolution_symbols=()):
     """Write what a command changed into the search index, after its commits."""
     from tracker.search import IndexBusy, update_index
@@ -104,7 +109,7 @@ def _update_search_index(session, communication_ids=(), resolution_symbols=()):
     try:
         n = update_index(current_app.config["SEARCH_INDEX_DIR"], session,
                          communication_ids=communication_ids,
-                         resolution_symbols=resolution_symbols)
+                         resolution_symbols=resolution_symbols, timeout=COMMAND_INDEX_WAIT)
     except IndexBusy as exc:
         click.echo(f"search index not updated now: {exc} The web app's follower applies "
                    "the change log within seconds; without one, run `tracker reindex`.",
@@ -493,11 +498,12 @@ def names_reject_command(name):
 
 def _scheduled_commands():
     from tracker.cli_alerts import alerts_group
+    from tracker.cli_follow import follow_command
     from tracker.cli_schedule import scrape_all_command
 
     scrape_group.add_command(scrape_all_command)
     scrape_group.add_command(scrape_hrc_votes_command)
-    return (alerts_group,)
+    return (alerts_group, follow_command)
 
 
 COMMANDS = (add_scheme_command, import_command, import_votes_command, formats_command,

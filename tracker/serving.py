@@ -7,6 +7,9 @@ serves one worker only (set WEB_CONCURRENCY=1), and gunicorn refuses to start ot
 
 import multiprocessing
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 # gunicorn reads these module-level names as its settings.
 bind = os.environ.get("TRACKER_BIND", "127.0.0.1:8000")
@@ -39,10 +42,43 @@ def on_starting(server):
         raise ConfigError(problem)
 
 
+# The node's follower of the search change log runs at this niceness: the web workers
+# come first when the CPU is short (an import), and the index catches up after.
+FOLLOWER_NICE = 10
+_follower: subprocess.Popen | None = None
+
+
+def when_ready(server):
+    """Start `tracker follow`, the node's own process that applies the search change
+    log to its index (tracker.search.following), before the workers start. Their own
+    followers stand aside while it beats, and take over if it stops."""
+    global _follower
+    from tracker import create_app
+    from tracker.search.following import beat
+
+    app = create_app()
+    if float(app.config.get("SEARCH_FOLLOW_SECONDS") or 0) <= 0:
+        return
+    beat(Path(app.config["SEARCH_INDEX_DIR"]))  # before the workers first look
+    command = [sys.executable, "-m", "tracker", "follow"]
+    _follower = subprocess.Popen(command, preexec_fn=lambda: os.nice(FOLLOWER_NICE))
+    server.log.info("search index follower started: pid %s, nice %s", _follower.pid,
+                    FOLLOWER_NICE)
+
+
+def on_exit(server):
+    if _follower is not None and _follower.poll() is None:
+        _follower.terminate()
+        try:
+            _follower.wait(timeout=graceful_timeout)
+        except subprocess.TimeoutExpired:
+            _follower.kill()
+
+
 def post_worker_init(worker):
     """Start the worker's follower of the search change log now, not at its first
-    request, so that a node's index catches up while no one is asking (see
-    tracker.search.following)."""
+    request, so that a node's index catches up while no one is asking, if `tracker
+    follow` does not (see tracker.search.following)."""
     from tracker.search.following import start_following
 
     start_following(worker.wsgi)

@@ -223,7 +223,8 @@ class _KeptLengths:
 
 
 class BuildWriter(SegmentWriter):
-    """A SegmentWriter for a new generation: the same segment, written faster (above)."""
+    """A SegmentWriter for a new generation, or for a batch of changes to one: the same
+    segment, written faster (above)."""
 
     def __init__(self, ix, *, limitmb: int = 2048, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
@@ -306,6 +307,12 @@ class BuildWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def add_reader(self, reader):
+        """A merge of small segments into this one (an update's commit): the merged
+        documents' lengths are not kept, so read them all back."""
+        self.lengths = None
+        super().add_reader(reader)
 
     def _flush_segment(self):
         self.perdocwriter.close()

@@ -22,9 +22,10 @@ from whoosh.index import LockError
 
 from tracker import changelog
 from tracker.models import Communication, Draft
+from tracker.search.building import BuildWriter
 from tracker.search.facets import FacetTable, saved_table
 from tracker.search.schema import communication_docs, resolution_docs
-from tracker.search.suggestions import add_vocabulary, spelling_words
+from tracker.search.suggestions import add_vocabulary
 
 WRITER_TIMEOUT = 10.0
 POSITION = "POSITION"
@@ -32,6 +33,7 @@ POSITION = "POSITION"
 # import of thousands of records is applied in few, while one batch's documents stay a
 # few megabytes in memory.
 BATCH = 2000
+UPDATE_MB = 256  # a batch's postings held in memory before they spill to disk
 
 
 class IndexBusy(RuntimeError):
@@ -39,8 +41,11 @@ class IndexBusy(RuntimeError):
 
 
 def open_writer(ix, timeout: float = WRITER_TIMEOUT):
+    """A writer that adds to the index as a rebuild writes it (building.BuildWriter: four
+    times Whoosh's own writer's speed on a batch of letters), waiting `timeout` seconds
+    for the index's write lock."""
     try:
-        return ix.writer(timeout=timeout)
+        return BuildWriter(ix, timeout=timeout, limitmb=UPDATE_MB)
     except LockError:
         raise IndexBusy(f"the search index at {ix.storage.folder} is being written by "
                         f"another process; waited {timeout:.0f} s. Try again when "
@@ -112,20 +117,19 @@ def _chunks(items, size: int = 500):
 
 
 def write_records(ix, session: Session, ids: set[int], symbols: set[str], *,
-                  timeout: float = WRITER_TIMEOUT) -> tuple[int, int, list[str]]:
+                  timeout: float = WRITER_TIMEOUT) -> tuple[int, int, set[str]]:
     """Write these communications and resolutions as the database holds them, remove
-    those it no longer holds, in one commit; return (written, deleted, their texts)."""
+    those it no longer holds, in one commit; return (written, deleted, their
+    did-you-mean words)."""
     known = set(ix.schema.names())  # an index built before a field existed lacks it
     writer = open_writer(ix, timeout)
-    written, texts = set(), []
+    written = set()
     try:
         for doc in communication_docs(session, ids) if ids else ():
             writer.update_document(**{k: v for k, v in doc.items() if k in known})
-            texts += [doc["addressee"], doc["summary"]]
             written.add(doc["key"])
         for doc in resolution_docs(session, symbols) if symbols else ():
             writer.update_document(**doc)
-            texts.append(doc["title"])
             written.add(doc["key"])
         gone = ({f"comm:{i}" for i in ids} | {f"res:{s}" for s in symbols}) - written
         for key in gone:
@@ -134,7 +138,8 @@ def write_records(ix, session: Session, ids: set[int], symbols: set[str], *,
     except BaseException:
         writer.cancel()
         raise
-    return len(written), len(gone), texts
+    writer.spelled.discard(None)
+    return len(written), len(gone), writer.spelled
 
 
 def save_facets(generation: Path, keep: int = 3) -> None:
@@ -152,9 +157,14 @@ def save_facets(generation: Path, keep: int = 3) -> None:
 
 
 def catch_up(generation: Path, bind: Engine, *, position: int,
-             timeout: float = WRITER_TIMEOUT) -> Applied:
-    """Apply every change after `position` to this generation, a batch to a commit,
-    recording the position after each; stop before a change that asks for a rebuild.
+             timeout: float = WRITER_TIMEOUT, max_batches: int | None = None) -> Applied:
+    """Apply every change after `position` to this generation (or `max_batches` batches
+    of them), a batch to a commit, recording the position and saving the facet table
+    after each; stop before a change that asks for a rebuild.
+
+    The facet table is saved with each commit, not once at the end: the web processes
+    wait for it before they search a new commit (lifecycle.searcher_for) rather than each
+    count it again.
 
     Reads through a session of its own: each batch sees what was committed before it,
     not a snapshot taken earlier by the caller's session.
@@ -163,8 +173,9 @@ def catch_up(generation: Path, bind: Engine, *, position: int,
     ids_done: set[int] = set()
     symbols_done: set[str] = set()
     ix = windex.open_dir(str(generation))
+    batches = 0
     with Session(bind) as session:
-        while True:
+        while max_batches is None or batches < max_batches:
             changes = changelog.changes_after(session, position, BATCH)
             if not changes:
                 break
@@ -172,21 +183,21 @@ def catch_up(generation: Path, bind: Engine, *, position: int,
             if everything:
                 applied.everything = True
                 break
-            written, deleted, texts = write_records(ix, session, ids, symbols,
+            written, deleted, words = write_records(ix, session, ids, symbols,
                                                     timeout=timeout)
-            add_vocabulary(generation, spelling_words(texts))
+            add_vocabulary(generation, words)
+            save_facets(generation)
             position = changes[-1].id
             write_position(generation, position)
             applied.written += written
             applied.deleted += deleted
             applied.changes += len(changes)
+            batches += 1
             ids_done |= ids
             symbols_done |= symbols
             session.rollback()  # end the read: the next batch sees later commits
     if read_position(generation) != position:
         write_position(generation, position)
-    if applied.changes:
-        save_facets(generation)
     applied.position = position
     applied.communication_ids = frozenset(ids_done)
     applied.resolution_symbols = frozenset(symbols_done)

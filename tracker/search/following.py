@@ -9,6 +9,12 @@ is built from the database instead, then follows.
 Processes that share an index folder (gunicorn's workers, a command run on the node)
 apply one at a time, under a lock file in the folder: a follower whose turn is taken
 skips it, as the holder is doing the work; a command waits for it.
+
+Under gunicorn the work is done by one process of its own, `tracker follow`, started by
+the master at a lower CPU priority (tracker.serving): applying a batch is seconds of
+CPU that, in a worker's thread, would hold that worker's interpreter lock while it
+answers pages. It touches a heartbeat file in the folder each turn; the workers' own
+followers stand aside while it is fresh, and take over if it dies.
 """
 
 from __future__ import annotations
@@ -35,13 +41,14 @@ from tracker.search.changes import (
     IndexBusy,
     catch_up,
     read_position,
+    save_facets,
     write_records,
 )
-from tracker.search.lifecycle import current_dir, outdated, rebuild_index
-from tracker.search.suggestions import add_vocabulary, spelling_words
+from tracker.search.lifecycle import LOCK, current_dir, outdated, rebuild_index
+from tracker.search.suggestions import add_vocabulary
 
 log = logging.getLogger("tracker.search")
-LOCK = ".apply.lock"
+HEARTBEAT = ".follower"
 
 
 @contextmanager
@@ -79,9 +86,11 @@ def must_rebuild(position: int | None, first: int | None, last: int) -> bool:
 
 
 def apply_changes(root: str | Path, bind: Engine, *, wait: float | None = WRITER_TIMEOUT,
-                  communication_ids=(), resolution_symbols=()) -> Applied | None:
-    """Bring the index up to date with the log; None if another process is doing it and
-    `wait` is None. Given records the log may not name are written too."""
+                  communication_ids=(), resolution_symbols=(),
+                  max_batches: int | None = None) -> Applied | None:
+    """Bring the index up to date with the log (or `max_batches` batches nearer, so a
+    follower lets a waiting command in between); None if another process is doing it
+    and `wait` is None. Given records the log may not name are written too."""
     root = Path(root)
     with _applying(root, wait) as held:
         if not held:
@@ -92,7 +101,8 @@ def apply_changes(root: str | Path, bind: Engine, *, wait: float | None = WRITER
             first, last = changelog.bounds(session)
             if must_rebuild(position, first, last) or outdated(root):
                 return Applied(rebuilt=True, written=rebuild_index(root, session))
-        applied = catch_up(generation, bind, position=position, timeout=wait or 0)
+        applied = catch_up(generation, bind, position=position, timeout=wait or 0,
+                           max_batches=max_batches)
         if applied.everything:
             with Session(bind) as session:
                 return Applied(rebuilt=True, written=rebuild_index(root, session))
@@ -100,10 +110,11 @@ def apply_changes(root: str | Path, bind: Engine, *, wait: float | None = WRITER
         symbols = set(resolution_symbols) - applied.resolution_symbols
         if ids or symbols:
             with Session(bind) as session:
-                written, deleted, texts = write_records(
+                written, deleted, words = write_records(
                     windex.open_dir(str(generation)), session, ids, symbols,
                     timeout=wait or 0)
-            add_vocabulary(generation, spelling_words(texts))
+            add_vocabulary(generation, words)
+            save_facets(generation)
             applied.written += written
             applied.deleted += deleted
         return applied
@@ -147,14 +158,21 @@ def lag(root: str | Path, session: Session, now: datetime | None = None) -> dict
 
 class Follower(threading.Thread):
     """Apply the log to one index folder every `interval` seconds, and prune the log of
-    changes older than `keep` once an hour."""
+    changes older than `keep` once an hour.
+
+    A `dedicated` follower (`tracker follow`) touches the folder's heartbeat each turn;
+    the others skip their turn while a heartbeat is fresh."""
 
     PRUNE_EVERY = 3600.0
     SHARE = 4.0
+    # Batches a turn applies at most: a command waiting for the index gets it in between.
+    TURN_BATCHES = 5
 
-    def __init__(self, root: Path, bind: Engine, interval: float, keep: timedelta):
+    def __init__(self, root: Path, bind: Engine, interval: float, keep: timedelta, *,
+                 dedicated: bool = False):
         super().__init__(name="search-follower", daemon=True)
         self.root, self.bind, self.interval, self.keep = root, bind, interval, keep
+        self.dedicated = dedicated
         self.stopped = threading.Event()
         self.pruned_at = 0.0
 
@@ -174,14 +192,21 @@ class Follower(threading.Thread):
         the process and applies more at a time. A backlog (a batch or more) is applied
         at the usual pace, so the index does not fall further behind."""
         period = self.interval
+        if applied is not None and applied.changes >= self.TURN_BATCHES * BATCH:
+            return 0.05  # a backlog: go on after letting a waiting command in
         if applied is not None and 0 < applied.changes < BATCH:
             period = max(period, self.SHARE * took)
         return max(0.05, period - took)
 
     def step(self) -> Applied | None:
         started = time.perf_counter()
+        if self.dedicated:
+            beat(self.root)
+        elif beating(self.root, self.interval):
+            return None  # `tracker follow` does this node's work
         try:
-            applied = apply_changes(self.root, self.bind, wait=None)
+            applied = apply_changes(self.root, self.bind, wait=None,
+                                    max_batches=self.TURN_BATCHES)
             if time.monotonic() - self.pruned_at > self.PRUNE_EVERY:
                 with Session(self.bind) as session:
                     changelog.prune(session, keep=self.keep)
@@ -191,6 +216,9 @@ class Follower(threading.Thread):
         except Exception:  # the thread must outlive a database that is down for a while
             log.exception("search index: applying the change log failed")
             return None
+        finally:
+            if self.dedicated:  # before a long apply's end goes stale
+                beat(self.root)
         if applied and (applied.changes or applied.rebuilt):
             log.info(logfmt(event="index-follow", changes=applied.changes,
                             written=applied.written, deleted=applied.deleted,
@@ -199,27 +227,51 @@ class Follower(threading.Thread):
         return applied
 
 
+def beat(root: Path) -> None:
+    """Say that a dedicated follower is at work on this folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / HEARTBEAT).touch()
+
+
+def beating(root: Path, interval: float) -> bool:
+    """Whether a dedicated follower touched the heartbeat lately (a long apply holds the
+    lock meanwhile, so the others skip their turns anyway)."""
+    try:
+        age = time.time() - (root / HEARTBEAT).stat().st_mtime
+    except OSError:
+        return False
+    return age < max(10.0, 5 * interval)
+
+
 _FOLLOWERS: dict[tuple[int, str], Follower] = {}
 _FOLLOWERS_LOCK = threading.Lock()
+
+
+def make_follower(app, *, dedicated: bool = False) -> Follower | None:
+    """A follower of the app's index, not started; None when SEARCH_FOLLOW_SECONDS is 0."""
+    interval = float(app.config.get("SEARCH_FOLLOW_SECONDS") or 0)
+    if interval <= 0:
+        return None
+    from tracker.db import get_engine
+
+    with app.app_context():
+        bind = get_engine()
+    keep = timedelta(days=float(app.config.get("SEARCH_CHANGES_KEEP_DAYS") or 30))
+    return Follower(Path(app.config["SEARCH_INDEX_DIR"]), bind, interval, keep,
+                    dedicated=dedicated)
 
 
 def start_following(app) -> Follower | None:
     """Start this process's follower of the app's index, once (a forked worker starts
     its own); None when SEARCH_FOLLOW_SECONDS is 0."""
-    interval = float(app.config.get("SEARCH_FOLLOW_SECONDS") or 0)
-    if interval <= 0:
-        return None
-    root = Path(app.config["SEARCH_INDEX_DIR"])
-    key = (os.getpid(), str(root))
+    key = (os.getpid(), str(app.config["SEARCH_INDEX_DIR"]))
     with _FOLLOWERS_LOCK:
         follower = _FOLLOWERS.get(key)
         if follower is None or not follower.is_alive():
-            from tracker.db import get_engine
-
-            with app.app_context():
-                bind = get_engine()
-            keep = timedelta(days=float(app.config.get("SEARCH_CHANGES_KEEP_DAYS") or 30))
-            follower = _FOLLOWERS[key] = Follower(root, bind, interval, keep)
+            follower = make_follower(app)
+            if follower is None:
+                return None
+            _FOLLOWERS[key] = follower
             follower.start()
         return follower
 
