@@ -277,3 +277,20 @@ def test_cli_scrape_undl_and_hrc_session_offline(runner, app, tmp_path):
         assert (r24.yes, r24.no, r24.abstain, r24.session) == (42, 1, 4, "27")
         runs = {r.source_kind: r.status for r in s.exec(select(ScrapeRun))}
     assert runs == {"undl": "partial", "hrc-session": "partial"}
+
+
+def test_cli_import_codes_each_letter_in_the_commit_that_stores_it(runner, app):
+    """An import codes each batch with the batch: the search change log names each letter
+    once (stored and coded together), so every node indexes it once, with its codes."""
+    from tracker.models import SearchChange
+
+    page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Rules v" in result.output  # the rules' summary, as before
+    with app.app_context(), Session(get_engine()) as s:
+        letters = s.exec(select(Communication)).all()
+        assert letters and all(c.coding_status is not None for c in letters)
+        logged = [c.key for c in s.exec(select(SearchChange).where(
+            SearchChange.kind == "communication"))]
+        assert sorted(logged) == sorted(str(c.id) for c in letters)  # once each

@@ -57,7 +57,8 @@ def _run(kind: str, target: str, tally: Tally | None = None):
             changed = {"communications": len(tally.changed_communications),
                        "resolutions": len(tally.changed_resolutions)}
             with step(kind, "code", run=run.id, **changed):
-                _code_communications(session, tally.changed_communications)
+                _code_communications(session, tally.changed_communications
+                                     - tally.coded_communications)
             with step(kind, "index", run=run.id, **changed):
                 _update_search_index(session, tally.changed_communications,
                                      tally.changed_resolutions)
@@ -187,9 +188,39 @@ def _import(paths, hrc_session=None):
     from tracker.runs import Heartbeat
 
     with _run("import", ", ".join(map(str, paths))) as (tally, run), FileProgress() as progress:
+        coder = BatchCoder.from_config(tally)
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
                      progress=progress, max_bytes=current_app.config["MAX_IMPORT_BYTES"],
-                     committed=Heartbeat(_sessions(), run.id))
+                     committed=Heartbeat(_sessions(), run.id), code=coder)
+        if coder is not None and coder.codes.read:
+            click.echo(coder.codes.summary(), err=True)
+
+
+class BatchCoder:
+    """Codes each batch of an import's letters in the batch's own transaction, so the
+    search change log names each letter once (stored and coded), not twice."""
+
+    def __init__(self, rules, tally):
+        from tracker.codes import Tally as CodesTally
+
+        self.rules, self.tally = rules, tally
+        self.codes = CodesTally(version=rules.version)
+
+    @classmethod
+    def from_config(cls, tally):
+        """None when the rules file cannot be read: the run's code step says why."""
+        from tracker.coding import RulesError, load_rules
+
+        try:
+            return cls(load_rules(current_app.config.get("CODING_RULES")), tally)
+        except RulesError:
+            return None
+
+    def __call__(self, session, ids):
+        from tracker.codes import code_in_transaction
+
+        code_in_transaction(session, ids, self.rules, self.codes)
+        self.tally.coded_communications |= ids
 
 
 class FileProgress:

@@ -10,7 +10,8 @@ else the rules'. They are copied onto Communication (women, whrd, attack_types,
 perpetrators, perpetrator_type, risk_factors, coding_status, coding_confidence), which
 search, dashboards and briefs read.
 
-Nothing here commits except `apply_rules`, which commits each batch; nothing writes the
+Nothing here commits except `apply_rules`, which commits each batch (`code_in_transaction`
+codes in the caller's, as an import does for each batch it stores); nothing writes the
 search index: callers index `changed_communications` after their commit.
 """
 
@@ -331,6 +332,16 @@ def apply_rules(session: Session, ids: Iterable[int] | None = None,
         _code_items(session, load_items(session, chunk).values(), rules, tally, now)
         session.commit()
     return tally
+
+
+def code_in_transaction(session: Session, ids: Iterable[int], rules: coding.Rules,
+                        tally: Tally) -> None:
+    """Code these communications in the caller's transaction, without committing: an
+    import codes each batch of letters as it stores it, so a letter is stored, coded and
+    noted for search in one commit (and indexed once, already with its codes)."""
+    now = datetime.now(UTC)
+    for chunk in chunks(list(dict.fromkeys(ids)), BATCH):
+        _code_items(session, load_items(session, chunk).values(), rules, tally, now)
 
 
 def stale_ids(session: Session, rules: coding.Rules) -> list[int]:

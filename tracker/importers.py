@@ -248,12 +248,14 @@ def _by_family(drafts: list) -> list[list]:
 
 def store_parsed(session: Session, item: ImportFile, parsed: Parsed, tally: Tally,
                  resolver: StateResolver, *, batches: Batches | None = None,
-                 progress=None, committed=None) -> None:
+                 progress=None, committed=None, code=None) -> None:
     """Store a parsed file in batches, each committed, so no write lock is held for long.
 
     A batch lands whole or not at all. When one fails, it is rolled back, the batches
     before it stay, and StoreStopped says where: upserts are idempotent, so importing the
     file again finishes the job. `committed()` hears of each commit (the run's heartbeat).
+    `code(session, ids)` codes the communications a batch stored or changed, before the
+    batch commits.
     """
     if batches is None:
         sqlite = session.connection().dialect.name == "sqlite"
@@ -276,7 +278,7 @@ def store_parsed(session: Session, item: ImportFile, parsed: Parsed, tally: Tall
         ([[v] for v in parsed.votes],
          lambda s, recs, src: store_votes(s, recs, tally, src, resolver)),
         ([[c] for c in parsed.communications],
-         lambda s, recs, src: store_communications(s, recs, tally, src)),
+         lambda s, recs, src: _store_and_code(s, recs, tally, src, code)),
         ([[t] for t in parsed.terms], lambda s, recs, src: store_hrc_terms(s, recs, tally)),
         ([[k] for k in parsed.skipped], skip),
     ]
@@ -307,6 +309,13 @@ def store_parsed(session: Session, item: ImportFile, parsed: Parsed, tally: Tall
     session.commit()  # a file with no records still records its source
 
 
+def _store_and_code(session, records, tally: Tally, source, code) -> None:
+    before = set(tally.changed_communications) if code else None
+    store_communications(session, records, tally, source)
+    if code and (changed := tally.changed_communications - before):
+        code(session, changed)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0][:300] if text else "no message"
@@ -315,7 +324,7 @@ def _first_line(exc: BaseException) -> str:
 def import_one(session: Session, item: ImportFile, tally: Tally, *,
                authors: dict[str, list[str]] | None = None,
                hrc_session: int | None = None, progress=None, batches: Batches | None = None,
-               committed=None) -> int:
+               committed=None, code=None) -> int:
     """Parse one file, then store it in committed batches; return how many records it held
     (stored or failed), so a scraper can tell a short last page.
 
@@ -325,7 +334,7 @@ def import_one(session: Session, item: ImportFile, tally: Tally, *,
     resolver = StateResolver(session)
     parsed = parse_item(item, resolver, authors=authors, hrc_session=hrc_session)
     store_parsed(session, item, parsed, tally, resolver, batches=batches, progress=progress,
-                 committed=committed)
+                 committed=committed, code=code)
     for err in parsed.errors:
         if isinstance(err, undl.EncodingRepaired):
             # the records were stored; list the repair with the run without counting a failure
@@ -366,7 +375,7 @@ def _cannot_read(path, exc: BaseException) -> str:
 def import_files(paths: list[Path], session_factory: Callable[[], Session], tally: Tally, *,
                  hrc_session: int | None = None, progress=None,
                  max_bytes: int = DEFAULTS["MAX_IMPORT_BYTES"], batches: Batches | None = None,
-                 committed=None) -> None:
+                 committed=None, code=None) -> None:
     """Import files one after another; authors CSVs go with their drafts CSVs.
 
     A file that cannot be read (too big, undecodable, unknown format, malformed, a
@@ -403,7 +412,7 @@ def import_files(paths: list[Path], session_factory: Callable[[], Session], tall
                 item.data = read_file(Path(item.path), max_bytes)
                 import_one(session, item, tally, authors=authors, hrc_session=hrc_session,
                            progress=partial(progress, item) if progress else None,
-                           batches=batches, committed=committed)
+                           batches=batches, committed=committed, code=code)
             except StoreStopped as exc:
                 tally.fail(str(exc))
             except Exception as exc:  # noqa: BLE001 - reported per file, the others go on

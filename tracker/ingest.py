@@ -69,6 +69,8 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     changed_communications: set[int] = field(default_factory=set)
     changed_resolutions: set[str] = field(default_factory=set)
+    # Those of changed_communications coded with the batch that stored them.
+    coded_communications: set[int] = field(default_factory=set)
 
     def count(self, outcome: str) -> None:
         if outcome == "saved":
