@@ -59,9 +59,14 @@ def when_ready(server):
     app = create_app()
     if float(app.config.get("SEARCH_FOLLOW_SECONDS") or 0) <= 0:
         return
-    beat(Path(app.config["SEARCH_INDEX_DIR"]))  # before the workers first look
     command = [sys.executable, "-m", "tracker", "follow"]
-    _follower = subprocess.Popen(command, preexec_fn=lambda: os.nice(FOLLOWER_NICE))
+    try:
+        _follower = subprocess.Popen(command, preexec_fn=lambda: os.nice(FOLLOWER_NICE))
+    except OSError as exc:  # the workers follow by themselves
+        server.log.warning("search index follower not started (%s): the workers follow "
+                           "the change log themselves", exc)
+        return
+    beat(Path(app.config["SEARCH_INDEX_DIR"]))  # before the workers first look
     server.log.info("search index follower started: pid %s, nice %s", _follower.pid,
                     FOLLOWER_NICE)
 
