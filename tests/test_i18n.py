@@ -243,6 +243,11 @@ def test_error_page_is_translated_and_keeps_our_reason(loaded_app):
     assert client.get("/states/ZZZ.json?lang=fr").json["error"] == "Not Found"
 
 
+def test_state_header_names_its_subregion_in_the_pages_language(loaded_app):
+    page = _visible_text(loaded_app.test_client().get("/states/GBR?lang=fr").text)
+    assert "Europe septentrionale" in page and "Northern Europe" not in page
+
+
 def test_labels_translate_vocabulary_and_pass_data_through(loaded_app):
     from tracker.vocabulary import label
 
