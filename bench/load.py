@@ -17,7 +17,9 @@ What it does, in order:
    the imports, during the import of the corpus, during the import of the catalogue,
    idle after. An idle phase lasts --seconds; an import phase lasts as long as its import
    (the whole of it: storing, coding, then writing the search index), at most
-   --max-import seconds, after which the import is stopped and the run fails.
+   --max-import seconds, after which the import is stopped and the run fails. The import
+   runs at nice 10 (--import-nice), as deploy/tracker-scrape.service runs nightly work;
+   gunicorn's own follower of the search index runs at nice 10 too (tracker.serving).
 5. Checks that every communication of the file and every draft of the catalogue is in
    the database, that the index holds one document per communication and resolution,
    and that a sample of them is found through the search page.
@@ -169,12 +171,13 @@ class Instance:
             raise RuntimeError(f"tracker {' '.join(args)} failed:\n{done.stderr[-2000:]}")
         return done.stdout
 
-    def start_import(self, files: list[Path], log: Path) -> subprocess.Popen:
+    def start_import(self, files: list[Path], log: Path, nice: int = 0) -> subprocess.Popen:
         exe = str(Path(sys.executable).with_name("tracker"))
         with open(log, "w") as out:
             return subprocess.Popen([exe, "import", *map(str, files)], env=self.env,
                                     stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+                                    start_new_session=True,
+                                    preexec_fn=(lambda: os.nice(nice)) if nice else None)
 
     def start_server(self, port: int, log: Path) -> subprocess.Popen:
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -487,6 +490,9 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=5000,
                         help="requests a client makes at most in one phase")
     parser.add_argument("--pg", default=PG_URL, help="the bench's own database (emptied)")
+    parser.add_argument("--import-nice", type=int, default=10,
+                        help="the import's niceness: 10, as deploy/tracker-scrape.service "
+                             "runs the nightly work (0: as the web server)")
     parser.add_argument("--keep", type=Path, help="keep the instance folder here")
     args = parser.parse_args()
 
@@ -517,8 +523,8 @@ def main() -> int:
         wait_healthy(base, server)
         workers = os.environ.get("WEB_CONCURRENCY") or f"{os.cpu_count() * 2 + 1} (default)"
         print(f"gunicorn on {base}, {workers} workers; {args.clients} clients, think "
-              f"{args.think} s; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
-              flush=True)
+              f"{args.think} s; imports at nice {args.import_nice}; {os.cpu_count()} cores, "
+              f"load {os.getloadavg()[0]:.1f}", flush=True)
 
         phases, imports = [], {}
 
@@ -532,7 +538,7 @@ def main() -> int:
             phase = Phase(f"during {name} import", page_pool(args.pg))
             log = tmp / f"import-{len(imports)}.log"
             print(f"phase: during the {name} import", flush=True)
-            importing = instance.start_import(files, log)
+            importing = instance.start_import(files, log, args.import_nice)
             started = time.monotonic()
             run_phase(phase, base, args, lambda: importing.poll() is not None
                       or time.monotonic() - started > args.max_import)
@@ -544,6 +550,9 @@ def main() -> int:
             if importing.returncode:
                 raise RuntimeError(f"the {name} import failed:\n" + "\n".join(lines[-20:]))
             summary = next((x for x in reversed(lines) if x.startswith("Records read")), "")
+            for line in lines:
+                if line.startswith("search index not updated"):
+                    print(f"  the {name} import: {line}", flush=True)
             imports[name] = {"seconds": seconds, "summary": summary.removeprefix(
                 "Records read (communications, drafts, resolutions, votes): ")}
             return phase
