@@ -294,3 +294,27 @@ def test_cli_import_codes_each_letter_in_the_commit_that_stores_it(runner, app):
         logged = [c.key for c in s.exec(select(SearchChange).where(
             SearchChange.kind == "communication"))]
         assert sorted(logged) == sorted(str(c.id) for c in letters)  # once each
+
+
+def test_cli_import_brings_the_index_up_to_date_as_it_goes(runner, app, monkeypatch):
+    """A big import applies the change log to the node's index every EVERY records, at
+    its own pace, not only at the end: on a busy server the follower would fall behind."""
+    from tracker import cli
+    from tracker import search as search_module
+
+    calls = []
+    real = search_module.apply_changes
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("wait"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "apply_changes", counting)
+    monkeypatch.setattr(cli.IndexAsYouGo, "EVERY", 1)
+    page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert calls and set(calls) == {cli.COMMAND_INDEX_WAIT}  # during the import
+    with app.app_context(), Session(get_engine()) as s:
+        stored = len(s.exec(select(Communication)).all())
+    assert search_module.search(app.config["SEARCH_INDEX_DIR"], "").total == stored

@@ -189,11 +189,46 @@ def _import(paths, hrc_session=None):
 
     with _run("import", ", ".join(map(str, paths))) as (tally, run), FileProgress() as progress:
         coder = BatchCoder.from_config(tally)
+        heartbeat, index = Heartbeat(_sessions(), run.id), IndexAsYouGo(tally)
+
+        def committed(*_):
+            heartbeat()
+            index()
+
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
                      progress=progress, max_bytes=current_app.config["MAX_IMPORT_BYTES"],
-                     committed=Heartbeat(_sessions(), run.id), code=coder)
+                     committed=committed, code=coder)
         if coder is not None and coder.codes.read:
             click.echo(coder.codes.summary(), err=True)
+
+
+class IndexAsYouGo:
+    """Bring this node's index up to date after every EVERY records an import stores.
+
+    The import then goes at the pace its index can follow: on a server busy with readers
+    the node's follower, at a lower priority than the pages, falls behind a big import,
+    and what was stored would wait for it; this way it is searchable when the import
+    ends, and the index work is done at the import's own priority."""
+
+    EVERY = 2000
+
+    def __init__(self, tally):
+        self.tally, self.at, self.busy = tally, 0, False
+
+    def __call__(self) -> None:
+        from tracker.db import get_engine
+        from tracker.search import IndexBusy, apply_changes
+
+        done = len(self.tally.changed_communications) + len(self.tally.changed_resolutions)
+        if self.busy or done - self.at < self.EVERY:
+            return
+        self.at = done
+        try:
+            apply_changes(current_app.config["SEARCH_INDEX_DIR"], get_engine(),
+                          wait=COMMAND_INDEX_WAIT)
+        except IndexBusy as exc:
+            self.busy = True  # the index is written at the end, or by the follower
+            click.echo(f"search index not updated during the import: {exc}", err=True)
 
 
 class BatchCoder:

@@ -165,8 +165,11 @@ class Follower(threading.Thread):
 
     PRUNE_EVERY = 3600.0
     SHARE = 4.0
-    # Batches a turn applies at most: a command waiting for the index gets it in between.
-    TURN_BATCHES = 5
+    # Batches a turn applies at most, and the pause after a full turn: a command waiting
+    # for the index (it looks every 50 ms) gets it in between. On a busy server a batch
+    # at a low priority can take minutes.
+    TURN_BATCHES = 1
+    YIELD = 0.25
 
     def __init__(self, root: Path, bind: Engine, interval: float, keep: timedelta, *,
                  dedicated: bool = False):
@@ -193,7 +196,7 @@ class Follower(threading.Thread):
         at the usual pace, so the index does not fall further behind."""
         period = self.interval
         if applied is not None and applied.changes >= self.TURN_BATCHES * BATCH:
-            return 0.05  # a backlog: go on after letting a waiting command in
+            return self.YIELD  # a backlog: go on after letting a waiting command in
         if applied is not None and 0 < applied.changes < BATCH:
             period = max(period, self.SHARE * took)
         return max(0.05, period - took)
