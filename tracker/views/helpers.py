@@ -3,7 +3,7 @@ links to stored URLs that can only ever point to the web."""
 
 from urllib.parse import urlencode
 
-from flask import request, url_for
+from flask import g, request, url_for
 from markupsafe import Markup, escape
 
 from scrapers.text import http_url
@@ -22,7 +22,7 @@ def with_query(path: str, args: dict[str, list]) -> str:
 
 def url_with(endpoint: str | None = None, **changes) -> str:
     """The current URL with some arguments changed (None removes one); page resets."""
-    args = request.args.to_dict(flat=False)
+    args = dict(_request_args())
     if "page" not in changes:
         args.pop("page", None)
     for key, value in changes.items():
@@ -30,14 +30,30 @@ def url_with(endpoint: str | None = None, **changes) -> str:
             args.pop(key, None)
         else:
             args[key] = value if isinstance(value, list) else [value]
-    # The path keeps its own parts (a State's code); fmt is each route's default, not a part.
-    parts = {k: v for k, v in (request.view_args or {}).items() if k != "fmt"}
-    return with_query(url_for(endpoint or request.endpoint, **parts), args)
+    return with_query(_path(endpoint or request.endpoint), args)
+
+
+def _request_args() -> dict[str, list]:
+    """The request's arguments, read once per request: a search page builds a link for
+    each of its few hundred facet values."""
+    if "_url_args" not in g:
+        g._url_args = request.args.to_dict(flat=False)
+    return g._url_args
+
+
+def _path(endpoint: str) -> str:
+    """The endpoint's path with the request's own parts (a State's code), built once per
+    request; fmt is each route's default, not a part."""
+    paths = g.setdefault("_url_paths", {})
+    if endpoint not in paths:
+        parts = {k: v for k, v in (request.view_args or {}).items() if k != "fmt"}
+        paths[endpoint] = url_for(endpoint, **parts)
+    return paths[endpoint]
 
 
 def toggle_url(name: str, value: str) -> str:
     """The current URL with one filter value switched on or off."""
-    values = request.args.getlist(name)
+    values = _request_args().get(name, [])
     values = [v for v in values if v != value] if value in values else [*values, value]
     return url_with(**{name: values or None})
 
