@@ -114,3 +114,21 @@ def test_memberships_are_in_the_change_log(app, session):
     assert (last().kind, last().key) == ("state", "FRA")
     session.add(GroupMembership(group_name="A test group", iso3="MLT"))
     assert (last().kind, last().key) == ("state", "MLT")
+
+
+def test_search_facets_name_a_state_renamed_after_they_were_cached(app, client, session):
+    """The search page's State names are kept per process (labels.state_names) until a
+    State changes; a rename shows on the next search."""
+    session.add(Communication(type="UA", addressee_code="FRA", number=1, year=2020,
+                              state_iso3="FRA", addressee_name="France",
+                              date=dt.date(2020, 1, 2), summary="A defender."))
+    session.commit()
+    from tracker.search import rebuild_index
+
+    rebuild_index(app.config["SEARCH_INDEX_DIR"], session)
+    assert ">France</a>" in client.get("/").get_data(as_text=True)
+    france = session.exec(select(State).where(State.iso3 == "FRA")).one()
+    france.name = "French Republic"
+    session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert ">French Republic</a>" in page and ">France</a>" not in page

@@ -1,17 +1,23 @@
 """Human labels for the codes the index and database use (states, mandates, regions)."""
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from sqlmodel import Session, select
 
 from tracker.models import Mandate, Region, RegionScheme, State
+from tracker.page_cache import cached
 from tracker.search import NONE_FOUND, region_term
 from tracker.vocabulary import label
 
 
 def state_names(session: Session) -> dict[str, str]:
-    names = {s.iso3: s.name for s in session.exec(select(State))}
-    names["OTH"] = gettext("Companies and other non-State addressees")
-    return names
+    """Every State's name by code; read once per process until a State changes
+    (tracker.page_cache): the search page and dashboards ask on every request."""
+    def read():
+        names = {s.iso3: s.name for s in session.exec(select(State))}
+        names["OTH"] = gettext("Companies and other non-State addressees")
+        return names
+
+    return dict(cached(session, "state_names", str(get_locale()), read))
 
 
 def mandate_names(session: Session) -> dict[str, Mandate]:
