@@ -27,6 +27,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 from sqlmodel import Session, select
@@ -267,6 +268,10 @@ class Passage:
     html: Markup  # escaped by Whoosh's formatter; the words in <mark>
 
 
+# A page's summaries repeat their words: each is stemmed once per process, not per result.
+_term = lru_cache(maxsize=200_000)(ANALYZER.term)
+
+
 def passages(session: Session, hits, terms) -> dict[int, Passage]:
     """For each result whose summary lacks some of the query's words, the passage of its
     letter (or else the first reply) that has them, by communication id."""
@@ -276,8 +281,7 @@ def passages(session: Session, hits, terms) -> dict[int, Passage]:
     for hit in hits:
         if hit.fields.get("doc_type") != "communication":
             continue
-        summary = {ANALYZER.term(m.group(0)) for m in WORD.finditer(hit.fields.get("summary")
-                                                                     or "")}
+        summary = {_term(m.group(0)) for m in WORD.finditer(hit.fields.get("summary") or "")}
         missing = set(terms) - summary
         if missing:
             wanted[hit.fields["db_id"]] = missing
