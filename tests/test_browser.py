@@ -187,7 +187,8 @@ def test_browser_pages_in_each_language_and_width(browser, base_url, with_catalo
 
 @pytest.mark.parametrize("width", [1400, 390])
 def test_browser_admin_signs_in_with_a_code_and_reads_the_audit_log(browser, base_url,
-                                                                     loaded_app, width):
+                                                                     loaded_app, width,
+                                                                     tmp_path):
     """An administrator's sign-in takes the password, then the authenticator's code; the
     audit log then shows that sign-in, with the address it came from."""
     import pyotp
@@ -212,6 +213,19 @@ def test_browser_admin_signs_in_with_a_code_and_reads_the_audit_log(browser, bas
         assert "127.0.0.1" in row.inner_text()
         assert_fits(page, f"the audit log at {width}px")
         shot(page, f"audit-{width}")
+        # A failed import's run, in French, whose headings are the longest: on a desktop
+        # the table fits its box; on a phone it scrolls inside it.
+        bad = tmp_path / "notes-from-a-meeting-with-a-long-file-name.csv"
+        bad.write_text("foo,bar\n1,2\n")
+        loaded_app.test_cli_runner().invoke(args=["import", str(bad)])
+        page.goto(f"{base_url}/admin/runs?lang=fr")
+        assert "notes-from-a-meeting" in page.inner_text("table.runs")
+        assert_fits(page, f"the runs at {width}px")
+        if width >= 1400:
+            inside = page.evaluate("(() => { const b = document.querySelector('.scroll');"
+                                   " return b.scrollWidth - b.clientWidth; })()")
+            assert inside <= 1, f"the runs table scrolls inside its box by {inside}px"
+        shot(page, f"runs-fr-{width}")
     finally:
         context.close()
 
