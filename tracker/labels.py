@@ -9,7 +9,8 @@ from tracker.vocabulary import label
 
 
 def state_names(session: Session) -> dict[str, str]:
-    names = {s.iso3: s.name for s in session.exec(select(State))}
+    # Two columns, not ~200 State rows built as ORM objects on every search and dashboard.
+    names = dict(session.exec(select(State.iso3, State.name)).all())
     names["OTH"] = gettext("Companies and other non-State addressees")
     return names
 
