@@ -25,3 +25,17 @@ def test_dashboard_filters_by_mandate_from_its_form(loaded_app):
 def test_dashboard_legend_comes_before_the_matrix(loaded_app):
     page = loaded_app.test_client().get("/dashboards/").get_data(as_text=True)
     assert page.index('class="legend"') < page.index('class="matrix sponsor-matrix"')
+
+
+def test_region_table_lists_the_regions_the_states_page_groups(app, session):
+    """The region table reads only the regions' names: those that hold a State (not a
+    former one), in the order the States page groups them, for every scheme."""
+    from tracker.dashboards import _regions_with_states
+    from tracker.models import State
+    from tracker.states import schemes, states_by_region
+
+    session.get(State, "MLT").status = "former"  # a State gone from its regions' lists
+    session.commit()
+    for scheme in schemes(session):
+        assert _regions_with_states(session, scheme) == [
+            g.region.name for g in states_by_region(session, scheme)]

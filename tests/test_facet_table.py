@@ -102,3 +102,32 @@ def test_facets_of_a_few_matches_count_as_those_of_many(updated_table, picked):
             assert table.counts(mask, FACETS) == expected
         finally:
             facets.SPARSE_RATIO = SPARSE_RATIO
+
+
+@pytest.mark.parametrize("rows, cols", [("state", "reply"), ("reply", "state")])
+def test_crosstab_counts_the_matches_of_both_values(rows, cols):
+    """Whichever side it marks (the one with fewer values, here either way round), the
+    counts are those of the documents matched that carry both values, in the same order."""
+    from tracker.search.matching import Matches
+
+    rng = np.random.default_rng(7)
+    size = 400
+    table = FacetTable.__new__(FacetTable)
+    table.size = size
+    states = rng.integers(0, 30, size)
+    replied = rng.random(size) < 0.5
+    table.postings = {
+        "state": {f"S{n:02d}": np.flatnonzero(states == n) for n in rng.permutation(31)},
+        "reply": {"replied": np.flatnonzero(replied), "awaiting": np.flatnonzero(~replied)}}
+    mask = rng.random(size) < 0.6
+    found = Matches(table, mask, int(mask.sum()), None)
+    expected = {}
+    for r, r_ids in table.postings[rows].items():
+        if mask[r_ids].any():
+            counts = {c: len(set(r_ids) & set(c_ids) & set(np.flatnonzero(mask)))
+                      for c, c_ids in table.postings[cols].items()}
+            expected[r] = {c: n for c, n in counts.items() if n}
+    got = found.crosstab(rows, cols)
+    assert got == expected
+    assert list(got) == list(expected)
+    assert all(list(got[r]) == list(expected[r]) for r in got)

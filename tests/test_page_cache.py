@@ -67,6 +67,27 @@ def test_state_page_is_the_same_from_the_cache(app, client, session):
         assert client.get(url).get_data(as_text=True) == first  # from the cache
 
 
+def test_resolutions_list_follows_a_new_resolution(app, client, session):
+    _resolution(session, 1)
+    assert "A/HRC/RES/50/1" in client.get("/resolutions/?sort=-title").get_data(as_text=True)
+    _resolution(session, 2)
+    page = client.get("/resolutions/?sort=-title").get_data(as_text=True)
+    assert "A/HRC/RES/50/2" in page
+    assert page == _uncached(app, client, "/resolutions/?sort=-title")
+
+
+def test_resolutions_list_is_the_same_from_the_cache(app, client, session):
+    _resolution(session, 1)
+    _resolution(session, 2, iso3="DEU")
+    for url in ("/resolutions/", "/resolutions/?sort=-date", "/resolutions.json?sort=title",
+                "/resolutions.csv", "/resolutions/?vote=unknown"):
+        first = _uncached(app, client, url)
+        assert client.get(url).get_data(as_text=True) == first  # from the cache
+    # A link in the JSON names the host asked, not the one that filled the cache.
+    rows = client.get("/resolutions.json", base_url="http://127.0.0.1").get_json()["rows"]
+    assert rows[0]["page"].startswith("http://127.0.0.1/resolutions/")
+
+
 def test_dashboard_matrix_follows_a_new_resolution(app, client, session):
     _resolution(session, 1)
     assert "A/HRC/RES/50/1" in client.get("/dashboards/").get_data(as_text=True)

@@ -60,6 +60,22 @@ def test_serving_refuses_several_workers_on_sqlite():
     assert serving_problem("postgresql+psycopg://u@h/db", 9) is None
 
 
+def test_a_worker_sets_what_it_loaded_aside_from_the_garbage_collector(monkeypatch):
+    import gc
+    from types import SimpleNamespace
+
+    from tracker import serving
+    from tracker.search import following
+
+    started = []
+    monkeypatch.setattr(following, "start_following", started.append)
+    try:
+        serving.post_worker_init(SimpleNamespace(wsgi="the app"))
+        assert started == ["the app"] and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.slow
 def test_gunicorn_serves_healthz(app, server_database_url, tmp_path):
     """Several workers on PostgreSQL; one on SQLite, the most it allows."""

@@ -5,7 +5,15 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tracker.models import Draft, Resolution, Sponsorship, State
+from tracker.models import (
+    Draft,
+    Region,
+    RegionMembership,
+    RegionScheme,
+    Resolution,
+    Sponsorship,
+    State,
+)
 from tracker.resolutions import status_of
 from tracker.search import Matches
 from tracker.sponsorships import members_on, via_groups
@@ -40,13 +48,26 @@ def region_year_table(found: Matches, session: Session, *, scheme_slug: str
     women = found.crosstab("region", "women")
     years = sorted({y for counts in table.values() for y in counts})
     rows = []
-    for group in states_by_region(session, scheme) if scheme else []:
-        term = region_term(scheme.slug, group.region.name)
+    for name in _regions_with_states(session, scheme) if scheme else []:
+        term = region_term(scheme.slug, name)
         by_year = table.get(term, {})
         coding = women.get(term, {})
-        rows.append(RegionRow(group.region.name, term, by_year, sum(by_year.values()),
+        rows.append(RegionRow(name, term, by_year, sum(by_year.values()),
                               coding.get("yes", 0), coding.get("yes", 0) + coding.get("no", 0)))
     return rows, years
+
+
+def _regions_with_states(session: Session, scheme: RegionScheme) -> list[str]:
+    """The names of the scheme's regions that hold a State, in `states_by_region`'s order
+    (the region's order, name, then its first State's name): only the names, not every
+    member built as ORM rows."""
+    return list(session.exec(
+        select(Region.name)
+        .join(RegionMembership, RegionMembership.region_id == Region.id)
+        .join(State, State.iso3 == RegionMembership.iso3)
+        .where(Region.scheme_id == scheme.id, State.status != "former")
+        .group_by(Region.id, Region.name, Region.sort_order)
+        .order_by(Region.sort_order, Region.name, func.min(State.name))))
 
 
 def reply_rates(found: Matches, names: dict[str, str]):

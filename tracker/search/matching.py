@@ -230,9 +230,31 @@ class Matches:
     def crosstab(self, rows: str, cols: str) -> dict[str, dict[str, int]]:
         """Count the matches by two facets at once: {row value: {column value: count}}."""
         out: dict[str, dict[str, int]] = {}
+        row_sets = self.table.postings.get(rows, {})
         col_sets = self.table.postings.get(cols, {})
-        for row_value, row_ids in self.table.postings.get(rows, {}).items():
-            row_mask = np.zeros(self.table.size, dtype=bool)
+        size = self.table.size
+
+        def cost(marked: dict, looked_up: dict) -> int:
+            # One mask of every document per marked value, and for each, the other
+            # side's documents looked up in it.
+            return len(marked) * (size + sum(len(ids) for ids in looked_up.values()))
+
+        if cost(col_sets, row_sets) < cost(row_sets, col_sets):
+            # Few column values, many rows (States by reply): each column's matches marked
+            # once, and each row's few documents looked up in them, not every row marked
+            # and a column's half of all letters looked up per row.
+            col_masks = {}
+            for c, ids in col_sets.items():
+                col_mask = np.zeros(size, dtype=bool)
+                col_mask[ids] = True
+                col_masks[c] = col_mask & self.mask
+            for row_value, row_ids in row_sets.items():
+                if self.mask[row_ids].any():
+                    counts = {c: int(np.count_nonzero(m[row_ids])) for c, m in col_masks.items()}
+                    out[row_value] = {c: n for c, n in counts.items() if n}
+            return out
+        for row_value, row_ids in row_sets.items():
+            row_mask = np.zeros(size, dtype=bool)
             row_mask[row_ids] = True
             row_mask &= self.mask
             if row_mask.any():

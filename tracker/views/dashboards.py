@@ -220,7 +220,8 @@ def world_of(session, sel: Selection, tables: dict[str, Table]) -> dict:
     facet, _sep, value = chosen.partition(":")
     narrow = {facet: value} if chosen != "all" else {}
     by_state = sel.found.narrowed(**narrow).values("state")
-    states = {s.iso3: s for s in session.exec(select(State))}
+    # Three columns, not ~200 State rows built as ORM objects.
+    states = {s.iso3: s for s in session.exec(select(State.iso3, State.m49, State.name))}
     on_map = mapped_m49()
     counts = {states[i].m49: n for i, n in by_state.items() if i in states}
     what = code_label(value, facet) if narrow else _("All communications")

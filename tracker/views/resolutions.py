@@ -1,6 +1,7 @@
 """Resolutions: the list, and each one's sponsorship history, vote and co-sponsor gaps."""
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,6 +11,7 @@ from tracker.auth import PUBLIC, access
 from tracker.charts import Bar, bar_chart, mapped_m49, vote_map, world_map
 from tracker.db import get_session
 from tracker.models import State
+from tracker.page_cache import cached
 from tracker.resolutions import list_resolutions, resolution_view
 from tracker.states import schemes
 from tracker.views.helpers import with_query
@@ -40,22 +42,45 @@ GAPS = Sorting({"region": lambda ig: ig[0], "final_sponsors": lambda ig: len(ig[
                default="region", param="gaps_sort", anchor="gap")
 
 
+@dataclass
+class Listed:
+    """The resolutions list as every reader gets it, kept by tracker.page_cache: its rows
+    (without their links, which name the host asked) and the rows in each order asked so
+    far. Shared between requests: nothing here is changed after."""
+
+    rows: list[dict]
+    orders: dict[str, list[dict]] = field(default_factory=dict)
+
+    def ordered(self, order) -> list[dict]:
+        # Sorting costs a symbol's natural key per row (1,255 with the catalogue); two
+        # threads may both sort, harmlessly.
+        if order.value not in self.orders:
+            self.orders[order.value] = order.apply(self.rows)
+        return self.orders[order.value]
+
+
+def listed(session) -> Listed:
+    items = list_resolutions(session)
+    # How each was adopted (without a vote, recorded vote…), as the search index has it.
+    adopted = vote_facets(session, [item.resolution for item in items])
+    rows = [{"symbol": item.resolution.symbol, "body": item.resolution.body,
+             "title": item.resolution.title, "adopted": item.resolution.adoption_date,
+             "method": item.resolution.adoption_method, "vote": adopted[item.resolution.symbol],
+             "date": item.date, "date_is": item.date_is,
+             "final_sponsors": item.final, "sponsorship_rows": item.rows}
+            for item in items]
+    return Listed(rows)
+
+
 @routes(bp, "/resolutions/")
 @access(PUBLIC)
 def index(fmt):
     order = RESOLUTIONS.read()
     session = get_session()
-    items = list_resolutions(session)
-    # How each was adopted (without a vote, recorded vote…), as the search index has it.
-    adopted = vote_facets(session, [item.resolution for item in items])
-    every = order.apply(
-        {"symbol": item.resolution.symbol, "body": item.resolution.body,
-         "title": item.resolution.title, "adopted": item.resolution.adoption_date,
-         "method": item.resolution.adoption_method, "vote": adopted[item.resolution.symbol],
-         "date": item.date, "date_is": item.date_is,
-         "final_sponsors": item.final, "sponsorship_rows": item.rows,
-         "page": url_for("resolutions.show", symbol=item.resolution.symbol, _external=True)}
-        for item in items)
+    # Resolutions, drafts, sponsorships and votes only: the same for every reader and
+    # language until one of them changes (the change log says when).
+    kept = cached(session, "resolutions_list", None, lambda: listed(session))
+    every = kept.ordered(order)
     asked = [v for v in request.args.getlist("vote") if v in FACET_VALUES]
     rows = [r for r in every if r["vote"] in asked] if asked else every
     counts = Counter(r["vote"] for r in every)
@@ -66,7 +91,11 @@ def index(fmt):
                                page=page, pages=pages, order=order, asked=asked,
                                vote_counts=[(v, counts[v]) for v in FACET_VALUES if counts[v]])
 
-    return respond(fmt, rows=rows, filename="resolutions",
+    # The JSON and CSV link each row, from the host asked: new dicts, the kept ones as
+    # they are.
+    linked = [{**r, "page": url_for("resolutions.show", symbol=r["symbol"], _external=True)}
+              for r in rows] if fmt != "html" else rows
+    return respond(fmt, rows=linked, filename="resolutions",
                    columns=["symbol", "body", "title", "adopted", "method", "vote", "date",
                             "date_is", "final_sponsors", "sponsorship_rows", "page"],
                    meta={"sort": order.value, "filters": {"vote": asked} if asked else {},

@@ -87,26 +87,29 @@ def show(iso3, fmt):
     rows = [{"reference": c.reference, "date": c.date, "type": c.type,
              "page": url_for("communications.show", comm_id=c.id, _external=True)}
             for c in awaiting] if fmt != "html" else []
-    meta = {"iso3": profile.state.iso3, "name": profile.state.name,
-            "communications": profile.total, "replied": profile.replied,
-            "by_year": dict(profile.by_year), "by_type": dict(profile.by_type),
-            "by_mandate": {m.site_label: n for m, n in profile.by_mandate},
-            "sponsorships": [{"family": r.family, "status": r.status,
-                              "resolution": r.resolution.symbol if r.resolution else None,
-                              "date": r.day, "source": r.source}
-                             for r in records],
-            "votes": [{"symbol": r.vote.symbol, "date": r.vote.date, "body": r.vote.body,
-                       "kind": r.kind, "title": r.title, "agenda_item": r.vote.agenda_item,
-                       "outcome": r.outcome, "vote": r.value} for r in cast],
-            "vote_filters": {k: v for k, v in filters.items() if v},
-            "agreement": {"with": other_state.iso3, "same": agreed.same,
-                          "both_cast": agreed.together, "rate": agreed.rate}
-            if agreed else None,
-            "regions": [{"scheme": s, "region": r, "role": role}
-                        for s, r, role in profile.places],
-            "rows_are": "communications awaiting a reply",
-            "sort": {"rows": letters.value, "sponsorships": sponsorships.value,
-                     "votes": votes.value}}
+    # Only the JSON and CSV give it: France's thousands of sponsorships listed again.
+    meta = None
+    if fmt != "html":
+        meta = {"iso3": profile.state.iso3, "name": profile.state.name,
+                "communications": profile.total, "replied": profile.replied,
+                "by_year": dict(profile.by_year), "by_type": dict(profile.by_type),
+                "by_mandate": {m.site_label: n for m, n in profile.by_mandate},
+                "sponsorships": [{"family": r.family, "status": r.status,
+                                  "resolution": r.resolution.symbol if r.resolution else None,
+                                  "date": r.day, "source": r.source}
+                                 for r in records],
+                "votes": [{"symbol": r.vote.symbol, "date": r.vote.date, "body": r.vote.body,
+                           "kind": r.kind, "title": r.title, "agenda_item": r.vote.agenda_item,
+                           "outcome": r.outcome, "vote": r.value} for r in cast],
+                "vote_filters": {k: v for k, v in filters.items() if v},
+                "agreement": {"with": other_state.iso3, "same": agreed.same,
+                              "both_cast": agreed.together, "rate": agreed.rate}
+                if agreed else None,
+                "regions": [{"scheme": s, "region": r, "role": role}
+                            for s, r, role in profile.places],
+                "rows_are": "communications awaiting a reply",
+                "sort": {"rows": letters.value, "sponsorships": sponsorships.value,
+                         "votes": votes.value}}
 
     def html():
         shown, page, pages = page_of(records, current_app.config["PAGE_SIZE"])
