@@ -318,3 +318,26 @@ def test_cli_import_brings_the_index_up_to_date_as_it_goes(runner, app, monkeypa
     with app.app_context(), Session(get_engine()) as s:
         stored = len(s.exec(select(Communication)).all())
     assert search_module.search(app.config["SEARCH_INDEX_DIR"], "").total == stored
+
+
+def test_cli_a_big_import_refreshes_the_planners_statistics(runner, app, monkeypatch):
+    """After an import that grew the tables the database's statistics are refreshed, so
+    a State's few letters are not planned as a scan of all of them (PostgreSQL's
+    autovacuum may be late, or off; SQLite has none until ANALYZE)."""
+    from sqlalchemy import text
+
+    from tracker import cli
+
+    monkeypatch.setattr(cli, "ANALYZE_AFTER", 1)
+    page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert result.exit_code == 0, result.output
+    with app.app_context(), get_engine().connect() as conn:
+        if conn.dialect.name == "postgresql":
+            analysed = conn.execute(text(
+                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'communication'"
+            )).scalar()
+            assert analysed is not None
+        else:
+            tables = {row[0] for row in conn.execute(text("SELECT tbl FROM sqlite_stat1"))}
+            assert "communication" in tables

@@ -62,6 +62,11 @@ def _run(kind: str, target: str, tally: Tally | None = None):
             with step(kind, "index", run=run.id, **changed):
                 _update_search_index(session, tally.changed_communications,
                                      tally.changed_resolutions)
+            if tally.saved + tally.updated >= ANALYZE_AFTER:
+                from tracker.db import analyze, get_engine
+
+                with step(kind, "analyze", run=run.id):
+                    analyze(get_engine())
     for name, where in sorted(tally.unmatched.items()):
         click.echo(f"unmatched name: {name!r} in {where}", err=True)
     for message in tally.errors[:20]:  # a repair the importer made starts with "warning: "
@@ -98,6 +103,8 @@ def _code_communications(session, ids):
     click.echo(apply_rules(session, ids=ids, rules=rules).summary(), err=True)
 
 
+# Records stored or changed from which a run refreshes the database's statistics.
+ANALYZE_AFTER = 1000
 # A command waits this long for the node's follower to let it write the index: what it
 # stored is then searchable when it ends, even while the follower works through an import.
 COMMAND_INDEX_WAIT = 600.0

@@ -61,6 +61,15 @@ def session_scope():
             raise
 
 
+def analyze(engine: Engine) -> None:
+    """Refresh the planner's statistics, after an import that grew the tables: until
+    autovacuum gets to it (or never, where it is off), PostgreSQL plans a State's few
+    letters as a scan of every letter, and SQLite has no statistics at all."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+
+
 def init_db(*, drop: bool = False) -> dict:
     """Bring the schema to the newest revision and load the reference data; safe to run
     again. A database made before migrations is adopted (see tracker.migrate)."""
