@@ -341,3 +341,29 @@ def test_cli_a_big_import_refreshes_the_planners_statistics(runner, app, monkeyp
         else:
             tables = {row[0] for row in conn.execute(text("SELECT tbl FROM sqlite_stat1"))}
             assert "communication" in tables
+
+
+def test_cli_import_writes_each_letter_into_the_index_once(runner, app, monkeypatch):
+    """What the import applied from the change log as it went is not written again at its
+    end (for 50,000 letters that was minutes of work)."""
+    from tracker import cli
+    from tracker.search import changes, following, rebuild_index
+
+    written = []
+    real = changes.write_records
+
+    def counting(ix, session, ids, symbols, **kwargs):
+        written.extend(ids)
+        return real(ix, session, ids, symbols, **kwargs)
+
+    monkeypatch.setattr(changes, "write_records", counting)
+    monkeypatch.setattr(following, "write_records", counting)
+    monkeypatch.setattr(cli.IndexAsYouGo, "EVERY", 1)
+    with app.app_context(), Session(get_engine()) as s:  # a node's index, following
+        rebuild_index(app.config["SEARCH_INDEX_DIR"], s)
+    page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert result.exit_code == 0, result.output
+    with app.app_context(), Session(get_engine()) as s:
+        ids = [c.id for c in s.exec(select(Communication))]
+    assert ids and sorted(written) == sorted(ids)

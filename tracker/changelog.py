@@ -201,6 +201,20 @@ def changes_after(session: Session, position: int, limit: int) -> list[SearchCha
                              .order_by(SearchChange.id).limit(limit)))
 
 
+def named_since(session: Session, position: int) -> tuple[set[int], set[str]]:
+    """The communications and resolutions the log names after `position`."""
+    ids: set[int] = set()
+    symbols: set[str] = set()
+    for kind, key in session.exec(select(SearchChange.kind, SearchChange.key).where(
+            SearchChange.id > position,
+            SearchChange.kind.in_(("communication", "resolution")))):
+        if kind == "communication":
+            ids.add(int(key))
+        else:
+            symbols.add(key)
+    return ids, symbols
+
+
 def oldest_after(session: Session, position: int) -> datetime | None:
     """When the first change after `position` was written: how long a node has lagged."""
     moment = session.exec(select(SearchChange.created_at).where(

@@ -34,10 +34,12 @@ def _sessions():
 @contextmanager
 def _run(kind: str, target: str, tally: Tally | None = None):
     """Record a ScrapeRun around a scrape or import and print the closing line."""
+    from tracker import changelog
     from tracker.runs import mark_dead_runs_interrupted, started_runs
 
     tally = tally if tally is not None else Tally()
     with _sessions()() as session:
+        since = changelog.bounds(session)[1]
         run = start_run(session, kind, target)
         if started_runs.get() is not None:
             started_runs.get().append(run.id)
@@ -61,7 +63,7 @@ def _run(kind: str, target: str, tally: Tally | None = None):
                                      - tally.coded_communications)
             with step(kind, "index", run=run.id, **changed):
                 _update_search_index(session, tally.changed_communications,
-                                     tally.changed_resolutions)
+                                     tally.changed_resolutions, since=since)
             if tally.saved + tally.updated >= ANALYZE_AFTER:
                 from tracker.db import analyze, get_engine
 
@@ -110,14 +112,17 @@ ANALYZE_AFTER = 1000
 COMMAND_INDEX_WAIT = 600.0
 
 
-def _update_search_index(session, communication_ids=(), resolution_symbols=()):
-    """Write what a command changed into the search index, after its commits."""
+def _update_search_index(session, communication_ids=(), resolution_symbols=(),
+                         since: int | None = None):
+    """Write what a command changed into the search index, after its commits; `since`:
+    the change log's position when it began."""
     from tracker.search import IndexBusy, update_index
 
     try:
         n = update_index(current_app.config["SEARCH_INDEX_DIR"], session,
                          communication_ids=communication_ids,
-                         resolution_symbols=resolution_symbols, timeout=COMMAND_INDEX_WAIT)
+                         resolution_symbols=resolution_symbols, timeout=COMMAND_INDEX_WAIT,
+                         since=since)
     except IndexBusy as exc:
         click.echo(f"search index not updated now: {exc} The web app's follower applies "
                    "the change log within seconds; without one, run `tracker reindex`.",
