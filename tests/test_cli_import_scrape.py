@@ -367,3 +367,17 @@ def test_cli_import_writes_each_letter_into_the_index_once(runner, app, monkeypa
     with app.app_context(), Session(get_engine()) as s:
         ids = [c.id for c in s.exec(select(Communication))]
     assert ids and sorted(written) == sorted(ids)
+
+
+def test_cli_import_refreshes_statistics_as_it_goes(runner, app, monkeypatch):
+    """Each time an import has doubled what it stored, and once at its end."""
+    from tracker import cli, db
+
+    calls = []
+    real = db.analyze
+    monkeypatch.setattr(db, "analyze", lambda engine: (calls.append(1), real(engine)))
+    monkeypatch.setattr(cli, "ANALYZE_AFTER", 1)
+    page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
+    result = runner.invoke(args=["import", str(page)])
+    assert result.exit_code == 0, result.output
+    assert len(calls) >= 2  # during the import, and after it

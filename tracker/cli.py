@@ -202,10 +202,12 @@ def _import(paths, hrc_session=None):
     with _run("import", ", ".join(map(str, paths))) as (tally, run), FileProgress() as progress:
         coder = BatchCoder.from_config(tally)
         heartbeat, index = Heartbeat(_sessions(), run.id), IndexAsYouGo(tally)
+        statistics = StatisticsAsYouGo(tally)
 
         def committed(*_):
             heartbeat()
             index()
+            statistics()
 
         import_files(list(paths), _sessions(), tally, hrc_session=hrc_session,
                      progress=progress, max_bytes=current_app.config["MAX_IMPORT_BYTES"],
@@ -241,6 +243,24 @@ class IndexAsYouGo:
         except IndexBusy as exc:
             self.busy = True  # the index is written at the end, or by the follower
             click.echo(f"search index not updated during the import: {exc}", err=True)
+
+
+class StatisticsAsYouGo:
+    """Refresh the database's statistics each time an import has doubled what it stored
+    (from ANALYZE_AFTER records): a table planned as nearly empty is read whole by the
+    pages' queries while the import goes on, which autovacuum, where it runs, mends only
+    later."""
+
+    def __init__(self, tally):
+        self.tally, self.at = tally, 0
+
+    def __call__(self) -> None:
+        from tracker.db import analyze, get_engine
+
+        done = self.tally.saved + self.tally.updated
+        if done >= max(ANALYZE_AFTER, 2 * self.at):
+            self.at = done
+            analyze(get_engine())
 
 
 class BatchCoder:
