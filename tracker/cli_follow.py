@@ -29,8 +29,11 @@ def follow_command(once):
             applied = apply_changes(follower.root, follower.bind)
         except IndexBusy as exc:
             raise click.ClickException(str(exc)) from None
-        click.echo(f"Search index at change {applied.position}: {applied.changes} "
-                   f"changes applied{', rebuilt' if applied.rebuilt else ''}.")
+        if applied.rebuilt:
+            click.echo(f"Search index rebuilt from the database: {applied.written} entries.")
+        else:
+            click.echo(f"Search index at change {applied.position}: {applied.changes} "
+                       "changes applied.")
         return
     signal.signal(signal.SIGTERM, lambda *_: follower.stopped.set())
     click.echo(f"Following the search change log into {follower.root} every "
