@@ -412,3 +412,12 @@ def test_follower_waits_longer_while_applying_is_costly(tmp_path):
     # a backlog: on at once, but for a moment in which a waiting command takes the index
     assert follower.pause(Applied(changes=2000), 9.0) == follower.YIELD == 0.25
     assert follower.pause(None, 0.01) == 0.99  # busy or failed: try again soon
+
+
+def test_tracker_follow_once_builds_a_new_nodes_index(app, session, root, runner):
+    store_communications(session, [_rec(1, "Found on a new node.")], Tally())
+    session.commit()
+    result = runner.invoke(args=["follow", "--once"])  # an empty folder: nothing to follow
+    assert result.exit_code == 0, result.output
+    assert "rebuilt from the database: 1 entries" in result.output
+    assert search(root, "new node").total == 1

@@ -3,6 +3,7 @@ write on the next request, and the same page as when computed afresh."""
 
 import datetime as dt
 
+import pytest
 from sqlmodel import select
 
 from tracker.models import (
@@ -67,15 +68,6 @@ def test_state_page_is_the_same_from_the_cache(app, client, session):
         assert client.get(url).get_data(as_text=True) == first  # from the cache
 
 
-def test_resolutions_list_follows_a_new_resolution(app, client, session):
-    _resolution(session, 1)
-    assert "A/HRC/RES/50/1" in client.get("/resolutions/?sort=-title").get_data(as_text=True)
-    _resolution(session, 2)
-    page = client.get("/resolutions/?sort=-title").get_data(as_text=True)
-    assert "A/HRC/RES/50/2" in page
-    assert page == _uncached(app, client, "/resolutions/?sort=-title")
-
-
 def test_resolutions_list_is_the_same_from_the_cache(app, client, session):
     _resolution(session, 1)
     _resolution(session, 2, iso3="DEU")
@@ -88,13 +80,15 @@ def test_resolutions_list_is_the_same_from_the_cache(app, client, session):
     assert rows[0]["page"].startswith("http://127.0.0.1/resolutions/")
 
 
-def test_dashboard_matrix_follows_a_new_resolution(app, client, session):
+@pytest.mark.parametrize("url", ["/resolutions/?sort=-title", "/dashboards/"])
+def test_resolutions_list_and_dashboard_matrix_follow_a_new_resolution(app, client, session,
+                                                                        url):
     _resolution(session, 1)
-    assert "A/HRC/RES/50/1" in client.get("/dashboards/").get_data(as_text=True)
+    assert "A/HRC/RES/50/1" in client.get(url).get_data(as_text=True)
     _resolution(session, 2)
-    page = client.get("/dashboards/").get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
     assert "A/HRC/RES/50/2" in page
-    assert page == _uncached(app, client, "/dashboards/")
+    assert page == _uncached(app, client, url)
 
 
 def test_dashboard_matrix_is_kept_per_language(app, client, session):
