@@ -5,6 +5,7 @@ both ways: total, facets, the documents in order and their scores.
 """
 
 import random
+import re
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -136,12 +137,21 @@ _facet = st.one_of(st.sampled_from(STATES).map(lambda v: f"state:{v}"),
 _atom = st.one_of(_word, _word, _phrase, _fielded, _dated, _facet)
 
 
+def _only_stop_words(query: str) -> bool:
+    """Whether a query's words are all stop words: "the NOT date:2012" is then a lone
+    Not, which Whoosh answers, beside the type filter, with its AndNot matcher and the
+    bug described below."""
+    words = re.sub(r"\b(summary|addressee|title|refwords):", "", query)
+    return set(re.findall(r"[\w:]+", words)) <= {"the", "of", "and", "AND", "OR", "NOT"}
+
+
 def _combined(inner):
     return st.one_of(
         st.tuples(inner, inner).map(" ".join),
         st.tuples(inner, inner).map(" AND ".join),
         st.tuples(inner, inner).map(" OR ".join),
-        st.tuples(inner, inner).map(" NOT ".join),
+        st.tuples(inner, inner).filter(lambda ab: not _only_stop_words(ab[0]))
+        .map(" NOT ".join),
         inner.map(lambda q: f"({q})"),
     )
 
