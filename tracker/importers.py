@@ -310,10 +310,20 @@ def store_parsed(session: Session, item: ImportFile, parsed: Parsed, tally: Tall
 
 
 def _store_and_code(session, records, tally: Tally, source, code) -> None:
-    before = set(tally.changed_communications) if code else None
-    store_communications(session, records, tally, source)
-    if code and (changed := tally.changed_communications - before):
-        code(session, changed)
+    if code is None:
+        store_communications(session, records, tally, source)
+        return
+    # The batch's letters counted apart, then added: not a copy of the run's whole set
+    # (50,000 ids) for every batch.
+    run = tally.changed_communications
+    tally.changed_communications = changed = set()
+    try:
+        store_communications(session, records, tally, source)
+        if changed:
+            code(session, changed)
+    finally:
+        run |= changed
+        tally.changed_communications = run
 
 
 def _first_line(exc: BaseException) -> str:
