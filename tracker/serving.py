@@ -35,9 +35,10 @@ def serving_problem(database_url: str, workers: int) -> str | None:
 def on_starting(server):
     """Check the configuration once, in gunicorn's master, before any worker starts: a
     RuntimeError here is printed as one line and gunicorn exits."""
+    global _app
     from tracker import ConfigError, create_app
 
-    app = create_app()
+    app = _app = create_app()
     problem = serving_problem(app.config["DATABASE_URL"], server.cfg.workers)
     if problem:
         raise ConfigError(problem)
@@ -47,6 +48,7 @@ def on_starting(server):
 # come first when the CPU is short (an import), and the index catches up after.
 FOLLOWER_NICE = 10
 _follower: subprocess.Popen | None = None
+_app = None  # the app on_starting made to check the settings
 
 
 def when_ready(server):
@@ -54,10 +56,9 @@ def when_ready(server):
     log to its index (tracker.search.following), before the workers start. Their own
     followers stand aside while it beats, and take over if it stops."""
     global _follower
-    from tracker import create_app
     from tracker.search.following import beat
 
-    app = create_app()
+    app = _app  # on_starting's: its settings, not a second app made
     if float(app.config.get("SEARCH_FOLLOW_SECONDS") or 0) <= 0:
         return
     command = [sys.executable, "-m", "tracker", "follow"]
