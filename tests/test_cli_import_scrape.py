@@ -299,7 +299,7 @@ def test_cli_import_codes_each_letter_in_the_commit_that_stores_it(runner, app):
 def test_cli_import_brings_the_index_up_to_date_as_it_goes(runner, app, monkeypatch):
     """A big import applies the change log to the node's index every EVERY records, at
     its own pace, not only at the end: on a busy server the follower would fall behind."""
-    from tracker import cli
+    from tracker import pacing
     from tracker import search as search_module
 
     calls = []
@@ -310,11 +310,11 @@ def test_cli_import_brings_the_index_up_to_date_as_it_goes(runner, app, monkeypa
         return real(*args, **kwargs)
 
     monkeypatch.setattr(search_module, "apply_changes", counting)
-    monkeypatch.setattr(cli.IndexAsYouGo, "EVERY", 1)
+    monkeypatch.setattr(pacing.IndexAsYouGo, "EVERY", 1)
     page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
     result = runner.invoke(args=["import", str(page)])
     assert result.exit_code == 0, result.output
-    assert calls and set(calls) == {cli.COMMAND_INDEX_WAIT}  # during the import
+    assert calls and set(calls) == {pacing.COMMAND_INDEX_WAIT}  # during the import
     with app.app_context(), Session(get_engine()) as s:
         stored = len(s.exec(select(Communication)).all())
     assert search_module.search(app.config["SEARCH_INDEX_DIR"], "").total == stored
@@ -326,9 +326,9 @@ def test_cli_a_big_import_refreshes_the_planners_statistics(runner, app, monkeyp
     autovacuum may be late, or off; SQLite has none until ANALYZE)."""
     from sqlalchemy import text
 
-    from tracker import cli
+    from tracker import pacing
 
-    monkeypatch.setattr(cli, "ANALYZE_AFTER", 1)
+    monkeypatch.setattr(pacing, "ANALYZE_AFTER", 1)
     page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
     result = runner.invoke(args=["import", str(page)])
     assert result.exit_code == 0, result.output
@@ -346,7 +346,7 @@ def test_cli_a_big_import_refreshes_the_planners_statistics(runner, app, monkeyp
 def test_cli_import_writes_each_letter_into_the_index_once(runner, app, monkeypatch):
     """What the import applied from the change log as it went is not written again at its
     end (for 50,000 letters that was minutes of work)."""
-    from tracker import cli
+    from tracker import pacing
     from tracker.search import changes, following, rebuild_index
 
     written = []
@@ -358,7 +358,7 @@ def test_cli_import_writes_each_letter_into_the_index_once(runner, app, monkeypa
 
     monkeypatch.setattr(changes, "write_records", counting)
     monkeypatch.setattr(following, "write_records", counting)
-    monkeypatch.setattr(cli.IndexAsYouGo, "EVERY", 1)
+    monkeypatch.setattr(pacing.IndexAsYouGo, "EVERY", 1)
     with app.app_context(), Session(get_engine()) as s:  # a node's index, following
         rebuild_index(app.config["SEARCH_INDEX_DIR"], s)
     page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
@@ -371,12 +371,12 @@ def test_cli_import_writes_each_letter_into_the_index_once(runner, app, monkeypa
 
 def test_cli_import_refreshes_statistics_as_it_goes(runner, app, monkeypatch):
     """Each time an import has doubled what it stored, and once at its end."""
-    from tracker import cli, db
+    from tracker import db, pacing
 
     calls = []
     real = db.analyze
     monkeypatch.setattr(db, "analyze", lambda engine: (calls.append(1), real(engine)))
-    monkeypatch.setattr(cli, "ANALYZE_AFTER", 1)
+    monkeypatch.setattr(pacing, "ANALYZE_AFTER", 1)
     page = FIXTURES / "ohchr" / "communicationsent_page1_reconstructed.html"
     result = runner.invoke(args=["import", str(page)])
     assert result.exit_code == 0, result.output

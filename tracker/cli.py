@@ -34,7 +34,7 @@ def _sessions():
 @contextmanager
 def _run(kind: str, target: str, tally: Tally | None = None):
     """Record a ScrapeRun around a scrape or import and print the closing line."""
-    from tracker import changelog
+    from tracker import changelog, pacing
     from tracker.runs import mark_dead_runs_interrupted, started_runs
 
     tally = tally if tally is not None else Tally()
@@ -64,7 +64,7 @@ def _run(kind: str, target: str, tally: Tally | None = None):
             with step(kind, "index", run=run.id, **changed):
                 _update_search_index(session, tally.changed_communications,
                                      tally.changed_resolutions, since=since)
-            if tally.saved + tally.updated >= ANALYZE_AFTER:
+            if tally.saved + tally.updated >= pacing.ANALYZE_AFTER:
                 from tracker.db import analyze, get_engine
 
                 with step(kind, "analyze", run=run.id):
@@ -105,17 +105,11 @@ def _code_communications(session, ids):
     click.echo(apply_rules(session, ids=ids, rules=rules).summary(), err=True)
 
 
-# Records stored or changed from which a run refreshes the database's statistics.
-ANALYZE_AFTER = 1000
-# A command waits this long for the node's follower to let it write the index: what it
-# stored is then searchable when it ends, even while the follower works through an import.
-COMMAND_INDEX_WAIT = 600.0
-
-
 def _update_search_index(session, communication_ids=(), resolution_symbols=(),
                          since: int | None = None):
     """Write what a command changed into the search index, after its commits; `since`:
     the change log's position when it began."""
+    from tracker.pacing import COMMAND_INDEX_WAIT
     from tracker.search import IndexBusy, update_index
 
     try:
@@ -197,6 +191,7 @@ def add_scheme_command(csv_file, slug, name, description):
 
 def _import(paths, hrc_session=None):
     from tracker.importers import import_files
+    from tracker.pacing import BatchCoder, IndexAsYouGo, StatisticsAsYouGo
     from tracker.runs import Heartbeat
 
     with _run("import", ", ".join(map(str, paths))) as (tally, run), FileProgress() as progress:
@@ -214,80 +209,6 @@ def _import(paths, hrc_session=None):
                      committed=committed, code=coder)
         if coder is not None and coder.codes.read:
             click.echo(coder.codes.summary(), err=True)
-
-
-class IndexAsYouGo:
-    """Bring this node's index up to date after every EVERY records an import stores.
-
-    The import then goes at the pace its index can follow: on a server busy with readers
-    the node's follower, at a lower priority than the pages, falls behind a big import,
-    and what was stored would wait for it; this way it is searchable when the import
-    ends, and the index work is done at the import's own priority."""
-
-    EVERY = 2000
-
-    def __init__(self, tally):
-        self.tally, self.at, self.busy = tally, 0, False
-
-    def __call__(self) -> None:
-        from tracker.db import get_engine
-        from tracker.search import IndexBusy, apply_changes
-
-        done = len(self.tally.changed_communications) + len(self.tally.changed_resolutions)
-        if self.busy or done - self.at < self.EVERY:
-            return
-        self.at = done
-        try:
-            apply_changes(current_app.config["SEARCH_INDEX_DIR"], get_engine(),
-                          wait=COMMAND_INDEX_WAIT)
-        except IndexBusy as exc:
-            self.busy = True  # the index is written at the end, or by the follower
-            click.echo(f"search index not updated during the import: {exc}", err=True)
-
-
-class StatisticsAsYouGo:
-    """Refresh the database's statistics each time an import has doubled what it stored
-    (from ANALYZE_AFTER records): a table planned as nearly empty is read whole by the
-    pages' queries while the import goes on, which autovacuum, where it runs, mends only
-    later."""
-
-    def __init__(self, tally):
-        self.tally, self.at = tally, 0
-
-    def __call__(self) -> None:
-        from tracker.db import analyze, get_engine
-
-        done = self.tally.saved + self.tally.updated
-        if done >= max(ANALYZE_AFTER, 2 * self.at):
-            self.at = done
-            analyze(get_engine())
-
-
-class BatchCoder:
-    """Codes each batch of an import's letters in the batch's own transaction, so the
-    search change log names each letter once (stored and coded), not twice."""
-
-    def __init__(self, rules, tally):
-        from tracker.codes import Tally as CodesTally
-
-        self.rules, self.tally = rules, tally
-        self.codes = CodesTally(version=rules.version)
-
-    @classmethod
-    def from_config(cls, tally):
-        """None when the rules file cannot be read: the run's code step says why."""
-        from tracker.coding import RulesError, load_rules
-
-        try:
-            return cls(load_rules(current_app.config.get("CODING_RULES")), tally)
-        except RulesError:
-            return None
-
-    def __call__(self, session, ids):
-        from tracker.codes import code_in_transaction
-
-        code_in_transaction(session, ids, self.rules, self.codes)
-        self.tally.coded_communications |= ids
 
 
 class FileProgress:
